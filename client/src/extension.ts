@@ -1,0 +1,61 @@
+/**
+ * The VS Code client: starts the language server over IPC and adds what only the editor can
+ * do: switching `.txt` article files to the `arabic-news` language, and the command that
+ * does it by hand.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { looksLikeArticle } from '../../server/src/core/parse/sniff';
+
+const LANGUAGE_ID = 'arabic-news';
+let client: LanguageClient | undefined;
+
+/** Whether a document should be switched to the article language. */
+function shouldSwitch(doc: vscode.TextDocument): boolean {
+  if (doc.languageId !== 'plaintext') return false;
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
+  const patterns = vscode.workspace.getConfiguration('arabicNews', doc.uri).get<string[]>('files', []);
+  for (const pattern of patterns) {
+    if (pattern && vscode.languages.match({ pattern }, doc) > 0) return true;
+  }
+  if (!doc.fileName.toLowerCase().endsWith('.txt') && doc.uri.scheme !== 'untitled') return false;
+  return looksLikeArticle(doc.getText());
+}
+
+async function maybeSwitch(doc: vscode.TextDocument): Promise<void> {
+  if (shouldSwitch(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+      { scheme: 'vscode-remote', language: LANGUAGE_ID },
+    ],
+    synchronize: { configurationSection: 'arabicNews' },
+  };
+  client = new LanguageClient('arabicNews', vscode.l10n.t('Arabic News Language Server'), serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitch(doc)),
+    vscode.commands.registerCommand('arabicNews.treatAsArticle', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) void maybeSwitch(doc);
+
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,20 @@
+/**
+ * The composition of the core for one document: parse once, lint once, and answer the
+ * features from the same tree. Front ends (server, command line, tests) call this.
+ */
+import type { KeywordEvidence } from './keywords/segment';
+import { type Article, parseArticle } from './parse/article';
+import type { ResolvedConfig } from './config';
+import { type ArticleDiagnostic, lintArticle, type RuleFailureHandler } from './lint';
+
+/** A parsed and checked document. */
+export interface Analysis {
+  readonly article: Article;
+  readonly diagnostics: readonly ArticleDiagnostic[];
+}
+
+/** Parses and lints a text. Never throws. */
+export function analyze(text: string, config: ResolvedConfig, evidence?: KeywordEvidence, onRuleFailure?: RuleFailureHandler): Analysis {
+  const article = parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
+  return { article, diagnostics: lintArticle(article, config, onRuleFailure) };
+}

@@ -1,0 +1,81 @@
+/**
+ * The configuration of the checks, as plain data. The server and the command line build
+ * it from the same sources; this module only merges and resolves it.
+ */
+import { findRule, RULES } from './rules/index';
+import type { Severity } from './rules/rule';
+import { DEFAULT_MARKERS, type MarkerTokens } from './parse/markers';
+
+/** One rule's setting: a severity, or a severity with options. */
+export type RuleSetting = Severity | { readonly severity?: Severity; readonly options?: Readonly<Record<string, unknown>> };
+
+/** The configuration as written by a user (every key optional). */
+export interface ArticleConfig {
+  /** Rule id or name → setting. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** The corpus's canonical marker spellings. */
+  readonly markers?: Partial<MarkerTokens>;
+  /** Sections whose absence is not reported; the others are required. */
+  readonly requiredSections?: readonly string[];
+  /** Explicit keyword separators. */
+  readonly keywordSeparators?: readonly string[];
+}
+
+/** A configuration with every value decided. */
+export interface ResolvedConfig {
+  readonly severities: ReadonlyMap<string, Severity>;
+  readonly ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  readonly markers: MarkerTokens;
+  readonly optionalSections: ReadonlySet<string>;
+  readonly keywordSeparators?: readonly string[];
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** True for a valid severity name. */
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && SEVERITIES.has(value);
+}
+
+const REQUIRABLE = ['date', 'body', 'source', 'keywords'];
+
+/**
+ * Merges configuration layers, later ones winning, into a resolved configuration. Unknown
+ * rules and malformed values are ignored here (the configuration loader reports them).
+ */
+export function resolveConfig(...layers: readonly (ArticleConfig | undefined)[]): ResolvedConfig {
+  const severities = new Map<string, Severity>();
+  const ruleOptions = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const r of RULES) severities.set(r.id, r.defaultSeverity);
+  let markers: MarkerTokens = DEFAULT_MARKERS;
+  let required: readonly string[] | undefined;
+  let keywordSeparators: readonly string[] | undefined;
+  for (const layer of layers) {
+    if (!layer || typeof layer !== 'object') continue;
+    if (layer.rules && typeof layer.rules === 'object') {
+      for (const [key, setting] of Object.entries(layer.rules)) {
+        const rule = findRule(key);
+        if (!rule) continue;
+        if (isSeverity(setting)) severities.set(rule.id, setting);
+        else if (setting && typeof setting === 'object') {
+          if (isSeverity(setting.severity)) severities.set(rule.id, setting.severity);
+          if (setting.options && typeof setting.options === 'object') ruleOptions.set(rule.id, setting.options);
+        }
+      }
+    }
+    if (layer.markers && typeof layer.markers === 'object') {
+      const next: Record<string, string> = { ...markers };
+      for (const [k, v] of Object.entries(layer.markers)) {
+        if (k in DEFAULT_MARKERS && typeof v === 'string' && v.trim()) next[k] = v.trim();
+      }
+      markers = next as unknown as MarkerTokens;
+    }
+    if (Array.isArray(layer.requiredSections)) required = layer.requiredSections.filter((s) => typeof s === 'string');
+    if (Array.isArray(layer.keywordSeparators)) keywordSeparators = layer.keywordSeparators.filter((s) => typeof s === 'string' && s);
+  }
+  const optionalSections = new Set<string>(required ? REQUIRABLE.filter((s) => !required!.includes(s)) : []);
+  return { severities, ruleOptions, markers, optionalSections, keywordSeparators };
+}
+
+/** The defaults. */
+export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();

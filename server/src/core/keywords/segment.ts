@@ -1,0 +1,582 @@
+/**
+ * Splitting a keywords line (`كلمات دلالية: …`) back into its keywords.
+ *
+ * The scraper joined the site's tag links with single spaces, so
+ * `الزعيم الكوري الشمالي كيم جونج أون فلاديمير بوتين موسكو بيونج يانج` has lost the boundaries
+ * between `الزعيم الكوري الشمالي` · `كيم جونج أون` · `فلاديمير بوتين` · `موسكو` · `بيونج يانج`.
+ * `segmentKeywords` restores them by dynamic programming over token positions: every
+ * segmentation into phrases of 1–6 tokens is scored as the sum of its phrases' scores, and the
+ * best one wins. A phrase's score adds up evidence from
+ *
+ * - the corpus: how often the phrase is a keyword of its own in other articles;
+ * - a controlled vocabulary, when one is given;
+ * - the article itself: whether the phrase occurs word for word in the headline or body, and
+ *   whether those occurrences are bounded by punctuation, a line edge, a preposition, a
+ *   conjunction or a proclitic (`لموسكو`); whether two neighbouring tokens of the line are
+ *   neighbours in the text, and how exclusively;
+ * - the shape of Arabic noun phrases: a definite adjective (`الكوري`, `الشمالي`) continues the
+ *   phrase before it, a name after a definite word (`الشمالي كيم`) starts a new one unless the
+ *   definite word is a title (`الرئيس`, `الأمير`), `بن`/`عبد`/`أبو` never end a keyword, a
+ *   preposition never starts or ends one;
+ * - a length prior: keywords of 1–3 words are common, 5–6 rare, longer ones are not considered.
+ *
+ * The weights are in {@link WEIGHTS}; docs/keywords.md explains them and gives the accuracy
+ * measured on test/fixtures/keywords. The module is pure: no file system, no protocol.
+ */
+
+import { normalizeArabic } from '../arabic';
+
+/** Corpus knowledge, all keyed by normalizeArabic(phrase). */
+export interface KeywordEvidence {
+  /** In how many other articles this exact phrase is one keyword (0 if never). */
+  keywordCount(normalizedPhrase: string): number;
+  /** Whether a controlled vocabulary contains the phrase (optional). */
+  inVocabulary?(normalizedPhrase: string): boolean;
+}
+
+/** What `segmentKeywords` may consult besides the tokens. */
+export interface SegmentContext {
+  /**
+   * Headline and body paragraphs of the main article: either raw text (normalised here on
+   * every call) or the result of {@link prepareTexts}, which does that work once and also
+   * caches phrase look-ups, for an article that is segmented repeatedly (as in an editor).
+   */
+  texts: readonly string[] | PreparedTexts;
+  /** Corpus statistics and vocabulary; without them only the article's own text is used. */
+  evidence?: KeywordEvidence;
+}
+
+/** A keyword found by {@link splitKeywordLine}: its trimmed text and UTF-16 offsets into the line. */
+export interface KeywordItem {
+  /** The item's text, trimmed of white space; never empty. */
+  text: string;
+  /** Offset of the first code unit of `text` in the line's value. */
+  start: number;
+  /** Offset just past the last code unit of `text` (`value.slice(start, end) === text`). */
+  end: number;
+}
+
+/** The longest keyword considered, in tokens. */
+export const MAX_KEYWORD_TOKENS = 6;
+
+/**
+ * The scoring weights (log-odds-like units; a segmentation's score is the sum over its phrases).
+ * Exported read-only for documentation and tests; see docs/keywords.md.
+ */
+export const WEIGHTS = Object.freeze({
+  /** Cost of every keyword: favours fewer, longer keywords when nothing else decides. */
+  perKeyword: 0.6,
+  /** Added to a phrase of 1, 2, … 6 tokens. */
+  length: Object.freeze([0, 0, -0.2, -0.7, -1.6, -2.6]),
+  /** Per token of a phrase that is a keyword elsewhere in the corpus: base + log(1 + count). */
+  corpusBase: 2.5,
+  corpusLog: 0.5,
+  /** Per token of a phrase that the vocabulary holds. */
+  vocabulary: 2.5,
+  /** Weight of the mean left/right boundary strength of a phrase's occurrences in the text. */
+  edge: 1.0,
+  /** Pseudo-count that shrinks that mean when a phrase occurs only once or twice. */
+  edgeShrink: 0.5,
+  /** Left edge of an occurrence: line edge or punctuation, proclitic, preceded by a particle, anything else. */
+  leftHard: 1.0,
+  leftClitic: 0.7,
+  leftParticle: 0.6,
+  leftOther: 0.2,
+  /** Right edge of an occurrence: line edge or punctuation, followed by a particle, by a `و` word, anything else. */
+  rightHard: 1.0,
+  rightParticle: 0.6,
+  rightConjunction: 0.4,
+  rightOther: 0.2,
+  /** A keyword that never occurs in the text (when the text has words): keywords usually do. */
+  keywordAbsent: -0.5,
+  /** Gap between two tokens of the line (positive = boundary), from the text: */
+  gapNeverAdjacentBothSeen: 2.0,
+  gapNeverAdjacentOneSeen: 0.6,
+  gapNeverAdjacentUnseen: 0.3,
+  /** The pair occurs but separated by punctuation or a conjunction (`أ، ب`, `أ وب`). */
+  gapSeparated: 1.0,
+  /** Times (share of a's occurrences followed by b + share of b's preceded by a). */
+  gapCohesion: -1.0,
+  /** A title followed, within three words, by b (`الرئيس عبد الفتاح السيسي` for the tag `الرئيس السيسي`). */
+  titleNear: -2.0,
+  /** Gap, from the shape of the words: */
+  afterNeverFinal: -3.0,
+  aroundParticle: -1.5,
+  beforeNumber: -1.0,
+  definiteThenName: 1.5,
+  titleThenName: -0.5,
+  beforeDefiniteAdjective: -0.8,
+  beforeConjoined: -1.5,
+  definiteThenDefinite: 0.3,
+  indefiniteThenDefinite: -0.3,
+  indefiniteThenIndefinite: -0.2,
+  /** A token that normalises to nothing (a stray dash): always a keyword of its own. */
+  aroundEmpty: 5.0,
+});
+
+/** How many occurrences of one phrase are examined at most (keeps junk input linear). */
+const MAX_OCCURRENCES = 64;
+
+// ---------------------------------------------------------------------------------------------
+// Word lists (normalised at load time, so they can be written in ordinary spelling).
+
+const norm = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean).map(normalizeArabic));
+
+/** Prepositions, conjunctions, relatives and a few reporting verbs: they bound noun phrases. */
+const PARTICLES = norm(`
+  في من إلى الى على عن مع بين حول ضد عبر لدى منذ خلال أمام خلف فوق تحت نحو تجاه بشأن وسط وفق دون
+  أن إن أنه إنه أنها إنها بأن لأن كما لكن بل قد لقد لم لن لا ما إذا إذ حيث حتى ثم أو أم و ف
+  بعد قبل عند عقب إثر لصالح ضمن التي الذي الذين اللذين اللتين اللاتي هذا هذه ذلك تلك هو هي هم
+  كان كانت يكون تكون أي كل بعض غير عبر لدي
+  قال وقال أكد وأكد أضاف وأضاف أوضح وأوضح أشار وأشار أعلن وأعلن ذكر وذكر كشف وكشف أفاد وأفاد
+  يقول تقول قالت وقالت أكدت وأكدت أعلنت وأعلنت
+`);
+
+/** Words that are never the last word of a keyword (`محمد بن سلمان`, `عبد الله`, `أبو ظبي`, `آل سعود`). */
+const NEVER_FINAL = norm(`بن ابن بنت عبد أبو أبي أم آل ذو ذي ولي`);
+
+/** Titles that may precede a name inside one keyword (`الرئيس عبد الفتاح السيسي`). */
+const TITLES = norm(`
+  الرئيس الملك الأمير الأميرة الشيخ الشيخة السلطان الإمام البابا الملكة الزعيم الفريق اللواء
+  المشير العقيد الدكتور المستشار السفير الوزير النجم الفنان الفنانة اللاعب المدرب الكابتن المهندس
+  السيد السيدة الرئيسة الحاج القس
+`);
+
+/** Proclitics stripped from the first word of an occurrence (`لموسكو`, `وبيونج`, `للرئيس`). */
+const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك'];
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-_.'’/][\p{L}\p{N}\p{M}]+)*/gu;
+const OUTER_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu;
+const DIGITS = /^\d+$/;
+
+/** The matching key of a raw token: normalised, outer punctuation and symbols removed. */
+export function tokenKey(token: string): string {
+  return normalizeArabic(token).replace(OUTER_NON_WORD, '');
+}
+
+/** The forms of `w` with one proclitic removed (`للرئيس` → `الرئيس`, `وموسكو` → `موسكو`). */
+function cliticStems(w: string): string[] {
+  const out: string[] = [];
+  if (w.startsWith('لل') && w.length >= 4) out.push('ا' + w.slice(1));
+  if ((w.startsWith('ولل') || w.startsWith('فلل')) && w.length >= 5) out.push('ا' + w.slice(2));
+  for (const p of PROCLITICS) {
+    if (w.startsWith(p) && w.length - p.length >= 2) out.push(w.slice(p.length));
+  }
+  return out;
+}
+
+const isParticle = (w: string): boolean => PARTICLES.has(w);
+const isDefinite = (w: string): boolean => w.length >= 4 && (w.startsWith('ال') || w.startsWith('لل')) && !PARTICLES.has(w);
+const isDefiniteAdjective = (w: string): boolean =>
+  isDefinite(w) && w.length >= 5 && (w.endsWith('ي') || w.endsWith('يه') || w.endsWith('يين') || w.endsWith('يون'));
+
+// ---------------------------------------------------------------------------------------------
+// The article's text, tokenised and indexed once.
+
+/**
+ * The main article's headline and paragraphs, normalised, tokenised and indexed for phrase
+ * look-up. Build it with {@link prepareTexts}; it is immutable and can be shared between calls.
+ */
+export class PreparedTexts {
+  /** @internal Word (and proclitic-stripped stem) keys → small integer ids. */
+  private readonly dict = new Map<string, number>();
+  /** @internal Id of each word of the texts, in order (n words). */
+  readonly ids: Int32Array;
+  /** @internal `hard[k]` is 1 when a text edge or punctuation separates word k-1 from word k (k = 0…n). */
+  readonly hard: Uint8Array;
+  /** @internal Word k is a particle (`في`, `إلى`, `التي`…), possibly behind `و`/`ف` (`وفي`). */
+  readonly particle: Uint8Array;
+  /** @internal Word k looks like a conjoined word (`وبيونج`): a `و` and at least three more letters. */
+  readonly conjoined: Uint8Array;
+  /** @internal Id of word k without a leading `و`/`ف`, or -1. */
+  readonly conjStem: Int32Array;
+  /** @internal Ids of word k with a proclitic removed: `stemIds[stemStart[k] … stemStart[k+1])`. */
+  readonly stemStart: Int32Array;
+  readonly stemIds: Int32Array;
+  /** @internal Positions of the words equal to id (exactly / behind a proclitic), at most MAX_OCCURRENCES each. */
+  readonly exactAt: number[][] = [];
+  readonly cliticAt: number[][] = [];
+  /** @internal Full counts per id (not capped). */
+  readonly exactCount: number[] = [];
+  readonly cliticCount: number[] = [];
+
+  /** @internal Use {@link prepareTexts}. */
+  constructor(texts: readonly string[]) {
+    const words: string[] = [];
+    const hard: number[] = [];
+    for (const raw of texts) {
+      if (typeof raw !== 'string' || raw.length === 0) continue;
+      const text = normalizeArabic(raw);
+      let previousEnd = -1;
+      for (const m of text.matchAll(WORD)) {
+        const start = m.index ?? 0;
+        hard.push(previousEnd < 0 || text.slice(previousEnd, start).trim().length > 0 ? 1 : 0);
+        words.push(m[0]);
+        previousEnd = start + m[0].length;
+      }
+    }
+    hard.push(1);
+    const n = words.length;
+    this.hard = Uint8Array.from(hard);
+    this.ids = new Int32Array(n);
+    this.particle = new Uint8Array(n);
+    this.conjoined = new Uint8Array(n);
+    this.conjStem = new Int32Array(n).fill(-1);
+    this.stemStart = new Int32Array(n + 1);
+    const stems: number[] = [];
+    words.forEach((w, k) => {
+      const id = this.intern(w);
+      this.ids[k] = id;
+      this.exactCount[id] = (this.exactCount[id] ?? 0) + 1;
+      addCapped(this.exactAt, id, k);
+      const conj = w.length > 2 && (w.startsWith('و') || w.startsWith('ف'));
+      this.particle[k] = isParticle(w) || (conj && isParticle(w.slice(1))) ? 1 : 0;
+      this.conjoined[k] = w.startsWith('و') && w.length > 3 ? 1 : 0;
+      if (conj) this.conjStem[k] = this.intern(w.slice(1));
+      this.stemStart[k] = stems.length;
+      for (const stem of cliticStems(w)) {
+        const sid = this.intern(stem);
+        stems.push(sid);
+        this.cliticCount[sid] = (this.cliticCount[sid] ?? 0) + 1;
+        addCapped(this.cliticAt, sid, k);
+      }
+    });
+    this.stemStart[n] = stems.length;
+    this.stemIds = Int32Array.from(stems);
+  }
+
+  private intern(key: string): number {
+    let id = this.dict.get(key);
+    if (id === undefined) {
+      id = this.dict.size;
+      this.dict.set(key, id);
+    }
+    return id;
+  }
+
+  /** @internal The id of a key, or -1 when no word of the text is, or hides, that key. */
+  idOf(key: string): number {
+    return key === '' ? -1 : this.dict.get(key) ?? -1;
+  }
+
+  /** @internal How many words of the text equal the key `id`, with or without a proclitic. */
+  count(id: number): number {
+    return id < 0 ? 0 : (this.exactCount[id] ?? 0) + (this.cliticCount[id] ?? 0);
+  }
+
+  /** @internal Whether word `k` carries `id` behind a proclitic. */
+  hasStem(k: number, id: number): boolean {
+    for (let s = this.stemStart[k] ?? 0, e = this.stemStart[k + 1] ?? 0; s < e; s++) if (this.stemIds[s] === id) return true;
+    return false;
+  }
+
+  /** @internal Whether word `k` is `id`, or `id` behind a proclitic. */
+  matchesAt(k: number, id: number): boolean {
+    return id >= 0 && k >= 0 && k < this.ids.length && (this.ids[k] === id || this.hasStem(k, id));
+  }
+}
+
+function addCapped(lists: number[][], id: number, k: number): void {
+  const list = lists[id];
+  if (!list) lists[id] = [k];
+  else if (list.length < MAX_OCCURRENCES) list.push(k);
+}
+
+/** Precomputes the normalised, indexed texts once, when the same article is segmented repeatedly. */
+export function prepareTexts(texts: readonly string[]): PreparedTexts {
+  try {
+    return new PreparedTexts(Array.isArray(texts) ? texts : []);
+  } catch {
+    return new PreparedTexts([]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring.
+
+/** One token of the line: its matching key and the id of that key in the text (-1 if absent). */
+interface Token {
+  key: string;
+  id: number;
+}
+
+/** Boundary score of the gap between tokens `a` and `b` of the line (positive = separate keywords). */
+function gapScore(a: Token, b: Token, text: PreparedTexts): number {
+  const W = WEIGHTS;
+  if (a.key === '' || b.key === '') return W.aroundEmpty;
+  let score = 0;
+
+  // Evidence from the text.
+  const na = text.count(a.id);
+  const nb = text.count(b.id);
+  let together = 0;
+  let separated = false;
+  if (na > 0 && nb > 0) {
+    for (let pass = 0; pass < 2; pass++) {
+      const list = (pass === 0 ? text.exactAt[a.id] : text.cliticAt[a.id]) ?? EMPTY;
+      for (const k of list) {
+        const next = k + 1;
+        if (next >= text.ids.length) continue;
+        if (text.ids[next] === b.id) {
+          if (text.hard[next] === 0) together++;
+          else separated = true;
+        } else if (text.conjStem[next] === b.id) {
+          separated = true; // `a وb`, `a فb`
+        }
+      }
+    }
+  }
+  if (together === 0 && TITLES.has(a.key) && titleNear(a.id, b.id, text)) {
+    score += W.titleNear;
+  } else if (together === 0) {
+    score += na > 0 && nb > 0 ? W.gapNeverAdjacentBothSeen : na > 0 || nb > 0 ? W.gapNeverAdjacentOneSeen : W.gapNeverAdjacentUnseen;
+  } else {
+    score += W.gapCohesion * (Math.min(1, together / na) + Math.min(1, together / nb));
+  }
+  if (separated) score += W.gapSeparated;
+
+  // Evidence from the shape of the words.
+  const x = a.key;
+  const y = b.key;
+  if (NEVER_FINAL.has(x)) score += W.afterNeverFinal;
+  if (isParticle(x) || isParticle(y)) score += W.aroundParticle;
+  const numberY = DIGITS.test(y);
+  if (numberY) score += W.beforeNumber;
+  if (y.startsWith('وال') && y.length >= 5) score += W.beforeConjoined;
+  const defX = isDefinite(x);
+  const defY = isDefinite(y);
+  if (TITLES.has(x)) score += W.titleThenName;
+  else if (defX && !defY && !numberY) score += W.definiteThenName;
+  if (TITLES.has(x)) {
+    // a title is followed by a name or by an adjective: either way the same keyword
+  } else if (isDefiniteAdjective(y) && !DIGITS.test(x)) score += W.beforeDefiniteAdjective;
+  else if (defX && defY) score += W.definiteThenDefinite;
+  else if (!defX && defY) score += W.indefiniteThenDefinite;
+  else if (!defX && !defY) score += W.indefiniteThenIndefinite;
+  return score;
+}
+
+/** Whether `b` follows the title `a` within three words, with no punctuation between. */
+function titleNear(a: number, b: number, text: PreparedTexts): boolean {
+  for (const k of text.exactAt[a] ?? EMPTY) {
+    for (let d = 2; d <= 3 && text.hard[k + d - 1] === 0 && text.hard[k + d] === 0 && k + d < text.ids.length; d++) {
+      if (text.ids[k + d] === b) return true;
+    }
+  }
+  return false;
+}
+
+/** Boundary strength of the left and right edges of one occurrence of a phrase of `length` words starting at `first`. */
+function edgeStrength(text: PreparedTexts, first: number, viaClitic: boolean, length: number, before: number, after: number): number {
+  const W = WEIGHTS;
+  let sum: number;
+  if (text.hard[first] === 1) sum = W.leftHard;
+  else if (viaClitic) sum = W.leftClitic;
+  else if (text.particle[first - 1] === 1) sum = W.leftParticle;
+  else if (text.matchesAt(first - 1, before)) sum = 0; // preceded by the line's previous token: no evidence
+  else sum = W.leftOther;
+  const next = first + length;
+  if (text.hard[next] === 1) sum += W.rightHard;
+  else if (text.particle[next] === 1) sum += W.rightParticle;
+  else if (text.matchesAt(next, after)) sum += 0; // followed by the line's next token: no evidence
+  else if (text.conjoined[next] === 1) sum += W.rightConjunction;
+  else sum += W.rightOther;
+  return sum;
+}
+
+function safeCount(evidence: KeywordEvidence, phrase: string): number {
+  try {
+    const n = evidence.keywordCount(phrase);
+    return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function safeVocabulary(evidence: KeywordEvidence, phrase: string): boolean {
+  try {
+    return evidence.inVocabulary?.(phrase) === true;
+  } catch {
+    return false;
+  }
+}
+
+const EMPTY: readonly number[] = Object.freeze([]);
+
+/**
+ * Splits a space-joined keywords line into keywords.
+ *
+ * @param tokens the line's words, as `words()` of ../arabic returns them (raw text; punctuation
+ *   around a token and diacritics are ignored for matching).
+ * @param context the main article's headline and body, raw or prepared, and optional corpus evidence.
+ * @returns the keyword lengths in tokens, in order; they sum to `tokens.length`. Never throws
+ *   (on internal failure every token is returned as its own keyword). Runs in O(n · 6) phrase
+ *   look-ups; a 10,000-token line takes a few milliseconds.
+ */
+export function segmentKeywords(tokens: readonly string[], context: SegmentContext): number[] {
+  if (!Array.isArray(tokens) || tokens.length === 0) return [];
+  const n = tokens.length;
+  try {
+    const W = WEIGHTS;
+    const rawTexts = context?.texts;
+    const text = rawTexts instanceof PreparedTexts ? rawTexts : prepareTexts(Array.isArray(rawTexts) ? rawTexts : []);
+    const evidence = context?.evidence && typeof context.evidence.keywordCount === 'function' ? context.evidence : undefined;
+
+    const keyCache = new Map<string, string>();
+    const line: Token[] = tokens.map((t) => {
+      if (typeof t !== 'string') return { key: '', id: -1 };
+      let key = keyCache.get(t);
+      if (key === undefined) keyCache.set(t, (key = tokenKey(t)));
+      return { key, id: text.idOf(key) };
+    });
+
+    // gaps[g] scores the gap between tokens g and g+1 (positive = boundary).
+    const gaps = new Float64Array(Math.max(n - 1, 0));
+    for (let g = 0; g + 1 < n; g++) gaps[g] = gapScore(line[g] as Token, line[g + 1] as Token, text);
+
+    // Occurrences of the phrase [i, j) in the text, as start positions: `exact` where every word
+    // matches exactly, `clitic` where the first word carries a proclitic. Level L holds them for
+    // the phrase of L tokens; level L+1 is derived from level L's exact matches.
+    const exact: Int32Array[] = [];
+    const clitic: Int32Array[] = [];
+    for (let l = 0; l <= MAX_KEYWORD_TOKENS; l++) {
+      exact.push(new Int32Array(MAX_OCCURRENCES));
+      clitic.push(new Int32Array(MAX_OCCURRENCES));
+    }
+    const exactN = new Int32Array(MAX_KEYWORD_TOKENS + 1);
+    const cliticN = new Int32Array(MAX_KEYWORD_TOKENS + 1);
+
+    const textHasWords = text.ids.length > 0;
+    const best = new Float64Array(n + 1).fill(-Infinity);
+    const choice = new Int32Array(n + 1);
+    best[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      const after = line[j]?.id ?? -1;
+      let internal = 0; // minus the gap scores inside [i, j)
+      let joined = '';
+      for (let length = 1; length <= MAX_KEYWORD_TOKENS && length <= j; length++) {
+        const i = j - length;
+        const token = line[i] as Token;
+        if (length > 1) internal -= gaps[i] ?? 0;
+        if (evidence) joined = length === 1 ? token.key : token.key + ' ' + joined;
+        const ex = exact[length] as Int32Array;
+        const cl = clitic[length] as Int32Array;
+        let ne = 0;
+        let nc = 0;
+        if (token.id >= 0) {
+          if (length === 1) {
+            for (const k of text.exactAt[token.id] ?? EMPTY) ex[ne++] = k;
+            for (const k of text.cliticAt[token.id] ?? EMPTY) cl[nc++] = k;
+          } else {
+            const prev = exact[length - 1] as Int32Array;
+            for (let q = 0, m = exactN[length - 1] ?? 0; q < m; q++) {
+              const k = prev[q] ?? 0;
+              if (k === 0 || text.hard[k] === 1) continue;
+              if (text.ids[k - 1] === token.id) ex[ne++] = k - 1;
+              else if (text.hasStem(k - 1, token.id)) cl[nc++] = k - 1;
+            }
+          }
+        }
+        exactN[length] = ne;
+        cliticN[length] = nc;
+        if (length > 1 && (token.key === '' || line[j - 1]?.key === '')) continue; // stray punctuation stands alone
+
+        let score = internal - W.perKeyword + (W.length[length - 1] ?? -10);
+        if (evidence) {
+          const count = safeCount(evidence, joined);
+          if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
+          if (safeVocabulary(evidence, joined)) score += length * W.vocabulary;
+        }
+        if (ne + nc > 0) {
+          const before = line[i - 1]?.id ?? -1;
+          let sum = 0;
+          for (let q = 0; q < ne; q++) sum += edgeStrength(text, ex[q] ?? 0, false, length, before, after);
+          for (let q = 0; q < nc; q++) sum += edgeStrength(text, cl[q] ?? 0, true, length, before, after);
+          score += (W.edge * sum) / (ne + nc + W.edgeShrink);
+        } else if (textHasWords) {
+          score += W.keywordAbsent;
+        }
+
+        const candidate = (best[i] ?? -Infinity) + score;
+        if (candidate > (best[j] ?? -Infinity)) {
+          best[j] = candidate;
+          choice[j] = length;
+        }
+      }
+    }
+
+    const lengths: number[] = [];
+    for (let j = n; j > 0; ) {
+      const length = choice[j] || 1;
+      lengths.push(length);
+      j -= length;
+    }
+    return lengths.reverse();
+  } catch {
+    return new Array<number>(n).fill(1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explicit separators.
+
+/**
+ * The separators {@link splitKeywordLine} accepts by default: Arabic and Latin comma and
+ * semicolon. ` - ` is deliberately not among them: tags such as `الحرب الروسية - الأوكرانية`
+ * or `كوفيد - 19` contain it; pass it explicitly for a corpus that separates tags with dashes.
+ */
+export const DEFAULT_KEYWORD_SEPARATORS: readonly string[] = Object.freeze(['،', ',', '؛', ';']);
+
+/**
+ * Splits a keywords line's value on explicit separators.
+ *
+ * A comma between two digits (`1,000`) does not separate. Items are trimmed of white space
+ * and empty items are dropped; offsets are UTF-16 code units into `value`, as LSP counts them.
+ *
+ * @returns the items, or `undefined` when the line is not a separated list (no separator, or
+ *   fewer than two non-empty items, as with one stray trailing comma): the caller then
+ *   tokenises with `words()` and calls {@link segmentKeywords}. Never throws.
+ */
+export function splitKeywordLine(value: string, separators: readonly string[] = DEFAULT_KEYWORD_SEPARATORS): KeywordItem[] | undefined {
+  try {
+    if (typeof value !== 'string' || value.length === 0) return undefined;
+    const seps = [...(separators ?? DEFAULT_KEYWORD_SEPARATORS)].filter((s) => typeof s === 'string' && s.length > 0).sort((x, y) => y.length - x.length);
+    if (seps.length === 0) return undefined;
+    const items: KeywordItem[] = [];
+    let itemStart = 0;
+    let sawSeparator = false;
+    const flush = (end: number): void => {
+      let s = itemStart;
+      let e = end;
+      while (s < e && isSpace(value.charCodeAt(s))) s++;
+      while (e > s && isSpace(value.charCodeAt(e - 1))) e--;
+      if (e > s) items.push({ text: value.slice(s, e), start: s, end: e });
+    };
+    for (let k = 0; k < value.length; ) {
+      const sep = seps.find((s) => value.startsWith(s, k));
+      if (sep !== undefined && !(sep === ',' || sep === '،' ? isDigit(value.charCodeAt(k - 1)) && isDigit(value.charCodeAt(k + 1)) : false)) {
+        sawSeparator = true;
+        flush(k);
+        k += sep.length;
+        itemStart = k;
+      } else {
+        k++;
+      }
+    }
+    flush(value.length);
+    return sawSeparator && items.length >= 2 ? items : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
+}

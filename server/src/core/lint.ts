@@ -1,0 +1,56 @@
+/** The rule engine: runs the enabled rules over a parsed article. */
+import type { Article } from './parse/article';
+import type { ResolvedConfig } from './config';
+import { RULES } from './rules/index';
+import type { Finding, Fix, RelatedLocation, Severity } from './rules/rule';
+import type { LocalizedText, Range } from './types';
+import { comparePositions } from './types';
+
+/** A problem found in an article, ready for any front end. */
+export interface ArticleDiagnostic {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly range: Range;
+  readonly message: LocalizedText;
+  readonly fixes: readonly Fix[];
+  readonly related: readonly RelatedLocation[];
+}
+
+/** Called when a rule throws; the engine goes on with the next rule. */
+export type RuleFailureHandler = (ruleId: string, error: unknown) => void;
+
+/** Runs every enabled rule and returns the problems sorted by position. Never throws. */
+export function lintArticle(article: Article, config: ResolvedConfig, onRuleFailure?: RuleFailureHandler): ArticleDiagnostic[] {
+  const out: ArticleDiagnostic[] = [];
+  for (const rule of RULES) {
+    const severity = config.severities.get(rule.id) ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    const report = (f: Finding): void => {
+      out.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        severity,
+        range: f.range,
+        message: f.message,
+        fixes: f.fixes ?? [],
+        related: f.related ?? [],
+      });
+    };
+    try {
+      rule.check(
+        {
+          article,
+          markers: config.markers,
+          options: config.ruleOptions.get(rule.id) ?? {},
+          optionalSections: config.optionalSections,
+        },
+        report,
+      );
+    } catch (error) {
+      onRuleFailure?.(rule.id, error);
+    }
+  }
+  out.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+  return out;
+}

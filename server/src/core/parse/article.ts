@@ -1,0 +1,386 @@
+/**
+ * The article parser: text in, article tree with ranges out. It never throws: any input,
+ * including empty text, binary junk, a BOM, CRLF, huge lines and sections that are missing,
+ * repeated or out of order, gives a tree. What is wrong is recorded in the tree (missing
+ * nodes, `misplaced`, `duplicates`, `strayLines`) for the rules to report.
+ */
+import { words } from '../arabic';
+import type { Range } from '../types';
+import { lineRange, range } from '../types';
+import { type Line, splitLines } from '../text/lines';
+import { type DateParse, parseDateValue } from './date';
+import { DEFAULT_MARKERS, type MarkerKind, type MarkerTokens, matchMarker } from './markers';
+import { type KeywordEvidence, segmentKeywords, splitKeywordLine } from '../keywords/segment';
+
+/** The sections of an article, in the order the format wants them. */
+export type SectionKind = 'headline' | 'date' | 'boilerplate' | 'body' | 'source' | 'keywords' | 'readAlso';
+
+/** Where each section belongs in the order. */
+export const SECTION_RANK: Readonly<Record<SectionKind, number>> = {
+  headline: 0,
+  date: 1,
+  boilerplate: 2,
+  body: 3,
+  source: 4,
+  keywords: 5,
+  readAlso: 6,
+};
+
+/** A piece of text on one line, with its range. */
+export interface TextSpan {
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** A whole line of content (a headline or a paragraph). `range` excludes a leading BOM. */
+export interface LineNode extends TextSpan {
+  readonly line: number;
+}
+
+/** A marker as written on its line. */
+export interface MarkerNode {
+  readonly kind: MarkerKind;
+  /** The marker's letters and colon. */
+  readonly range: Range;
+  /** The marker's letters, colon and the spaces before the value: what a spelling fix replaces. */
+  readonly fullRange: Range;
+  /** The text in `fullRange`. */
+  readonly text: string;
+  readonly hasColon: boolean;
+}
+
+/** A line made of a marker and a value (date, source, keywords, read-also). */
+export interface MarkerLineNode extends LineNode {
+  readonly marker: MarkerNode;
+  /** The text after the marker (trimmed of the separating spaces; may be empty). */
+  readonly value: TextSpan;
+}
+
+/** The date line, with its parsed value. */
+export interface DateLineNode extends MarkerLineNode {
+  readonly parsed: DateParse;
+}
+
+/** One keyword of the keywords line. */
+export interface KeywordItem extends TextSpan {}
+
+/** The keywords line and its items. */
+export interface KeywordsNode extends MarkerLineNode {
+  readonly items: readonly KeywordItem[];
+  /** How the items were found: split on explicit separators, or segmented from a space-joined line. */
+  readonly split: 'separators' | 'segmented' | 'none';
+}
+
+/** The main article's body. */
+export interface BodyNode {
+  readonly range: Range;
+  readonly paragraphs: readonly LineNode[];
+}
+
+/** A related article in the read-also section. */
+export interface RelatedArticle {
+  readonly range: Range;
+  readonly headline: TextSpan & { readonly line: number };
+  readonly paragraphs: readonly LineNode[];
+}
+
+/** The read-also section. */
+export interface ReadAlsoNode extends MarkerLineNode {
+  /** From the marker line to the end of the last related article. */
+  readonly sectionRange: Range;
+  readonly articles: readonly RelatedArticle[];
+}
+
+/** A section marker found where it does not belong in the order. */
+export interface MisplacedSection {
+  readonly line: number;
+  readonly section: SectionKind;
+  /** The latest section seen before it, which should have come after it. */
+  readonly after: SectionKind;
+  readonly range: Range;
+}
+
+/** A second line of a section that may appear once. */
+export interface DuplicateSection {
+  readonly node: MarkerLineNode;
+  readonly section: SectionKind;
+  /** The line of the first occurrence. */
+  readonly firstLine: number;
+}
+
+/** Text lines that belong to no section (after the source or keywords line, before any read-also marker). */
+export interface StrayLine extends LineNode {
+  readonly after: SectionKind;
+}
+
+/** The parsed article. */
+export interface Article {
+  /** All lines of the document. */
+  readonly lines: readonly Line[];
+  /** Whether the text starts with a byte-order mark. */
+  readonly bom: boolean;
+  /** True when the text has no non-blank line. */
+  readonly empty: boolean;
+  readonly headline?: LineNode;
+  readonly date?: DateLineNode;
+  readonly boilerplate: readonly LineNode[];
+  readonly body?: BodyNode;
+  readonly source?: MarkerLineNode;
+  readonly keywords?: KeywordsNode;
+  readonly readAlso?: ReadAlsoNode;
+  /** Blank lines (empty or white space only) other than a final empty line after a line break. */
+  readonly blankLines: readonly number[];
+  readonly misplaced: readonly MisplacedSection[];
+  readonly duplicates: readonly DuplicateSection[];
+  readonly strayLines: readonly StrayLine[];
+}
+
+/** Options of the parser. */
+export interface ParseOptions {
+  /** The corpus's canonical marker spellings; recognition is tolerant whatever they are. */
+  readonly markers?: MarkerTokens;
+  /** Explicit keyword separators (default `،` `,` `؛` `;`). */
+  readonly keywordSeparators?: readonly string[];
+  /** Corpus knowledge used to segment a space-joined keywords line. */
+  readonly keywordEvidence?: KeywordEvidence;
+}
+
+const SENTENCE_FINAL = new Set(['.', '؟', '?', '!', ':', '»', '"', '”', '…', '؛']);
+
+/** True when a line ends with sentence-final punctuation (FORMAT.md: read-also paragraphs do). */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i >= 0 && SENTENCE_FINAL.has(text[i]!);
+}
+
+function contentStart(line: Line): number {
+  return line.index === 0 && line.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+function lineNode(line: Line): LineNode {
+  const start = contentStart(line);
+  return { line: line.index, text: line.text.slice(start), range: lineRange(line.index, start, line.text.length) };
+}
+
+function markerLine(line: Line, m: NonNullable<ReturnType<typeof matchMarker>>): MarkerLineNode {
+  const text = line.text;
+  let valueEnd = text.length;
+  while (valueEnd > m.valueStart && /[ \t\u00A0]/.test(text[valueEnd - 1]!)) valueEnd--;
+  const start = contentStart(line);
+  return {
+    line: line.index,
+    text: text.slice(start),
+    range: lineRange(line.index, start, text.length),
+    marker: {
+      kind: m.kind,
+      range: lineRange(line.index, m.start, m.tokenEnd),
+      fullRange: lineRange(line.index, m.start, m.valueStart),
+      text: text.slice(m.start, m.valueStart),
+      hasColon: m.hasColon,
+    },
+    value: { text: text.slice(m.valueStart, valueEnd), range: lineRange(line.index, m.valueStart, valueEnd) },
+  };
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && c !== 0x0b && c !== 0x0c) return false;
+  }
+  return true;
+}
+
+/** Splits the keywords value into items, by separators when present, else by segmentation. */
+function keywordItems(
+  value: TextSpan,
+  texts: readonly string[],
+  options: ParseOptions,
+): { items: KeywordItem[]; split: KeywordsNode['split'] } {
+  const line = value.range.start.line;
+  const base = value.range.start.character;
+  if (!value.text.trim()) return { items: [], split: 'none' };
+  const separated = splitKeywordLine(value.text, options.keywordSeparators);
+  if (separated) {
+    return {
+      items: separated.map((s) => ({ text: s.text, range: lineRange(line, base + s.start, base + s.end) })),
+      split: 'separators',
+    };
+  }
+  const tokens = words(value.text);
+  const lengths = segmentKeywords(
+    tokens.map((t) => t.text),
+    { texts, evidence: options.keywordEvidence },
+  );
+  const items: KeywordItem[] = [];
+  let i = 0;
+  for (const n of lengths) {
+    if (n <= 0 || i >= tokens.length) continue;
+    const first = tokens[i]!;
+    const last = tokens[Math.min(i + n, tokens.length) - 1]!;
+    const start = first.start;
+    const end = last.start + last.text.length;
+    items.push({ text: value.text.slice(start, end), range: lineRange(line, base + start, base + end) });
+    i += n;
+  }
+  return { items, split: 'segmented' };
+}
+
+/** Parses an article. Never throws. */
+export function parseArticle(text: string, options: ParseOptions = {}): Article {
+  const markers = options.markers ?? DEFAULT_MARKERS;
+  const lines = splitLines(typeof text === 'string' ? text : '');
+  const bom = lines[0]!.text.charCodeAt(0) === 0xfeff;
+
+  let headline: LineNode | undefined;
+  let date: DateLineNode | undefined;
+  let source: MarkerLineNode | undefined;
+  let keywordsLine: MarkerLineNode | undefined;
+  let readAlsoLine: MarkerLineNode | undefined;
+  const boilerplate: LineNode[] = [];
+  const paragraphs: LineNode[] = [];
+  const blankLines: number[] = [];
+  const misplaced: MisplacedSection[] = [];
+  const duplicates: DuplicateSection[] = [];
+  const strayLines: StrayLine[] = [];
+  /** Lines after the read-also marker (and its inline headline), grouped later. */
+  const relatedLines: LineNode[] = [];
+  let inlineRelatedHeadline: (TextSpan & { line: number }) | undefined;
+
+  let maxRank = -1;
+  let maxSection: SectionKind = 'headline';
+  let sawContent = false;
+  const lastIndex = lines.length - 1;
+
+  const advance = (section: SectionKind, line: number, r: Range): void => {
+    const rank = SECTION_RANK[section];
+    if (rank < maxRank && section !== 'boilerplate') {
+      misplaced.push({ line, section, after: maxSection, range: r });
+      return;
+    }
+    if (rank > maxRank) {
+      maxRank = rank;
+      maxSection = section;
+    }
+  };
+
+  for (const line of lines) {
+    const t = line.text;
+    if (isBlank(t)) {
+      // A final empty line after a line break is a final newline, not a blank line.
+      if (!(line.index === lastIndex && t === '' && line.index > 0)) blankLines.push(line.index);
+      continue;
+    }
+    const m = matchMarker(t, markers);
+    if (!sawContent) {
+      sawContent = true;
+      if (!m) {
+        headline = lineNode(line);
+        maxRank = 0;
+        continue;
+      }
+    }
+    if (m) {
+      const node = markerLine(line, m);
+      switch (m.kind) {
+        case 'boilerplate':
+          boilerplate.push(lineNode(line));
+          break;
+        case 'date':
+          if (date) duplicates.push({ node, section: 'date', firstLine: date.line });
+          else {
+            date = { ...node, parsed: parseDateValue(node.value.text) };
+            advance('date', line.index, node.range);
+          }
+          break;
+        case 'source':
+          if (source) duplicates.push({ node, section: 'source', firstLine: source.line });
+          else {
+            source = node;
+            advance('source', line.index, node.range);
+          }
+          break;
+        case 'keywords':
+          if (keywordsLine) duplicates.push({ node, section: 'keywords', firstLine: keywordsLine.line });
+          else {
+            keywordsLine = node;
+            advance('keywords', line.index, node.range);
+          }
+          break;
+        case 'readAlso':
+          if (readAlsoLine) duplicates.push({ node, section: 'readAlso', firstLine: readAlsoLine.line });
+          else {
+            readAlsoLine = node;
+            advance('readAlso', line.index, node.range);
+            if (node.value.text) inlineRelatedHeadline = { ...node.value, line: line.index };
+          }
+          break;
+      }
+      continue;
+    }
+    // A text line: its zone is decided by the furthest section seen so far.
+    const node = lineNode(line);
+    if (maxRank >= SECTION_RANK.readAlso) relatedLines.push(node);
+    else if (maxRank >= SECTION_RANK.source) strayLines.push({ ...node, after: maxSection });
+    else {
+      paragraphs.push(node);
+      advance('body', line.index, node.range);
+    }
+  }
+
+  const body: BodyNode | undefined = paragraphs.length
+    ? { paragraphs, range: range(paragraphs[0]!.line, paragraphs[0]!.range.start.character, paragraphs[paragraphs.length - 1]!.line, paragraphs[paragraphs.length - 1]!.range.end.character) }
+    : undefined;
+
+  let keywords: KeywordsNode | undefined;
+  if (keywordsLine) {
+    const texts = [headline?.text ?? '', ...paragraphs.map((p) => p.text)];
+    const { items, split } = keywordItems(keywordsLine.value, texts, options);
+    keywords = { ...keywordsLine, items, split };
+  }
+
+  let readAlso: ReadAlsoNode | undefined;
+  if (readAlsoLine) {
+    const articles = groupRelated(inlineRelatedHeadline, relatedLines);
+    const last = articles.length ? articles[articles.length - 1]!.range.end : readAlsoLine.range.end;
+    readAlso = {
+      ...readAlsoLine,
+      articles,
+      sectionRange: { start: readAlsoLine.range.start, end: last },
+    };
+  }
+
+  return {
+    lines,
+    bom,
+    empty: !sawContent,
+    headline,
+    date,
+    boilerplate,
+    body,
+    source,
+    keywords,
+    readAlso,
+    blankLines,
+    misplaced,
+    duplicates,
+    strayLines,
+  };
+}
+
+/** Groups the read-also lines into related articles (FORMAT.md: a line without sentence-final punctuation starts one). */
+function groupRelated(inline: (TextSpan & { line: number }) | undefined, lines: readonly LineNode[]): RelatedArticle[] {
+  const out: { headline: TextSpan & { line: number }; paragraphs: LineNode[] }[] = [];
+  let current = inline ? { headline: inline, paragraphs: [] as LineNode[] } : undefined;
+  if (current) out.push(current);
+  for (const l of lines) {
+    if (!current || !endsSentence(l.text)) {
+      current = { headline: l, paragraphs: [] };
+      out.push(current);
+    } else current.paragraphs.push(l);
+  }
+  return out.map((a) => {
+    const lastNode = a.paragraphs.length ? a.paragraphs[a.paragraphs.length - 1]! : a.headline;
+    return { ...a, range: { start: a.headline.range.start, end: lastNode.range.end } };
+  });
+}

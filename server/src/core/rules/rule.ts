@@ -1,0 +1,78 @@
+/**
+ * What a rule is. Rules are data with an id: the registry, the docs, the configuration
+ * schema and the tests all read these fields.
+ */
+import type { Article } from '../parse/article';
+import type { LocalizedText, Range, TextEdit } from '../types';
+import type { MarkerTokens } from '../parse/markers';
+
+/** How loud a rule is; `off` turns it off. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+/** An edit that repairs what a rule found. */
+export interface Fix {
+  readonly title: LocalizedText;
+  readonly edits: readonly TextEdit[];
+  /**
+   * Safe fixes never change the words of the article (spelling of markers, the date's
+   * format, white space, invisible characters); only they run in "fix all" and formatting.
+   */
+  readonly safe: boolean;
+  /** The fix to apply when the user asks for "the" fix. */
+  readonly preferred?: boolean;
+}
+
+/** A related location, e.g. the first occurrence of a duplicated section. */
+export interface RelatedLocation {
+  /** A document URI, or undefined for the same document. */
+  readonly uri?: string;
+  readonly range: Range;
+  readonly message: LocalizedText;
+}
+
+/** One problem a rule reports. */
+export interface Finding {
+  readonly range: Range;
+  readonly message: LocalizedText;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** What a rule sees. */
+export interface RuleContext {
+  readonly article: Article;
+  readonly markers: MarkerTokens;
+  /** The rule's own options from the configuration (an empty object when none). */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Sections the corpus does not require (`requiredSections` in the configuration). */
+  readonly optionalSections: ReadonlySet<string>;
+}
+
+/** A rule's documentation, from which `docs/rules/<ID>.md` is generated. */
+export interface RuleDocs {
+  /** One paragraph: what triggers the rule and why it matters. */
+  readonly description: string;
+  /** A short article excerpt that triggers the rule. */
+  readonly bad: string;
+  /** The same excerpt, corrected. */
+  readonly good: string;
+  /** What the fix does, when there is one. */
+  readonly fix?: string;
+}
+
+/** A diagnostic rule. */
+export interface Rule {
+  /** Stable id, e.g. `AN101`. */
+  readonly id: string;
+  /** Stable short name, e.g. `headline-missing`. */
+  readonly name: string;
+  readonly defaultSeverity: Severity;
+  readonly tags: readonly string[];
+  /** A one-line summary (English). */
+  readonly summary: string;
+  readonly docs: RuleDocs;
+  /** Whether the rule offers a fix. */
+  readonly fixable: boolean;
+  /** Reports the rule's findings. Must not throw; the engine guards it anyway. */
+  check(context: RuleContext, report: (finding: Finding) => void): void;
+}

@@ -1,0 +1,33 @@
+// Mocha runner that VS Code's extension host loads (`--extensionTestsPath`) and calls `run()` on.
+// It runs every `*.e2e.js` file next to it (compiled from test/e2e/suite/*.e2e.ts).
+// Env: ARABIC_NEWS_E2E_GREP  only run the tests whose full title matches this pattern.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    timeout: 60_000,
+    ...(process.env.ARABIC_NEWS_E2E_GREP ? { grep: process.env.ARABIC_NEWS_E2E_GREP } : {}),
+  });
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.e2e.js'))
+    .sort();
+  if (files.length === 0) {
+    return Promise.reject(new Error(`no *.e2e.js test files in ${__dirname}; run npm run compile-tests`));
+  }
+  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => {
+        if (failures > 0) reject(new Error(`${failures} end-to-end test(s) failed`));
+        else resolve();
+      });
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
