@@ -67,15 +67,22 @@ log "installing code-server $VERSION into $DIR (about a minute warm, a few minut
 start=$SECONDS
 
 # A package.json of its own, so npm does not walk up to the project's package.json and install there.
-cat >"$DIR/package.json" <<EOF
-{ "name": "arabic-news-code-server-cache", "private": true, "description": "code-server for the e2e tests; see scripts/code-server/install.sh" }
-EOF
+cat >"$DIR/package.json" <<JSON
+{
+  "name": "arabic-news-code-server-cache",
+  "private": true,
+  "description": "code-server for the e2e tests; written by scripts/code-server/install.sh",
+  "dependencies": { "code-server": "$VERSION" }
+}
+JSON
 
 export npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false \
   npm_config_loglevel="${npm_config_loglevel:-error}"
 cd "$DIR"
+# Never let an npm install below land in the project itself.
+grep -q '"arabic-news-code-server-cache"' package.json || die "not in the cache folder ($(pwd))"
 # --ignore-scripts: code-server's own postinstall is run below, after its VS Code deps are fixed up.
-npm install --no-save --ignore-scripts --no-package-lock "code-server@$VERSION" </dev/null
+npm install --ignore-scripts --no-package-lock </dev/null
 CS="$DIR/node_modules/code-server"
 [ -f "$CS/out/node/entry.js" ] || die "code-server@$VERSION did not install (no out/node/entry.js)"
 

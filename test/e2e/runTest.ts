@@ -74,7 +74,8 @@ async function downloadDesktop(): Promise<string> {
 
 function codeServerHost(): Host {
   // Install (or check) code-server and Chromium before the clock of the test run starts; fast when present.
-  const r = spawnSync('bash', [INSTALLER], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 20 * 60_000 });
+  // Its output goes to stderr: stdout is the test report.
+  const r = spawnSync('bash', [INSTALLER], { stdio: ['ignore', 2, 2], timeout: 20 * 60_000 });
   if (r.status !== 0) {
     throw new Error(`${path.relative(ROOT, INSTALLER)} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
   }

@@ -16,7 +16,7 @@ import {
 } from '../../server/src/core/keywords/segment';
 
 /** Accuracy floors: the values measured when the fixtures were written, rounded down. */
-const FLOOR = { precision: 0.95, recall: 0.94, f1: 0.95, exact: 0.81 };
+const FLOOR = { precision: 0.97, recall: 0.98, f1: 0.98, exact: 0.91 };
 
 interface Fixture {
   note?: string;
@@ -104,7 +104,10 @@ function score(results: readonly Result[]) {
   for (const r of results) {
     const e = boundaries(r.expected);
     const p = boundaries(r.predicted);
-    for (const b of p) (e.has(b) ? tp++ : fp++);
+    for (const b of p) {
+      if (e.has(b)) tp++;
+      else fp++;
+    }
     for (const b of e) if (!p.has(b)) fn++;
     if (r.expected.join() === r.predicted.join()) exact++;
   }
@@ -163,6 +166,8 @@ test('empty and single-token lines', () => {
 test('a name glued by بن and a particle never end a keyword; punctuation-only tokens stand alone', () => {
   const texts = ['استقبل الأمير محمد بن سلمان وفدا أمريكيا في الرياض.'];
   assert.deepEqual(segmentKeywords(tokensOf('محمد بن سلمان الرياض'), { texts }), [3, 1]);
+  assert.deepEqual(segmentKeywords(tokensOf('عبد الله الثاني'), { texts: [] }), [3], 'no text at all: the word shapes decide');
+  assert.deepEqual(segmentKeywords(tokensOf('العدوان على غزة'), { texts: [] }), [3]);
   assert.deepEqual(segmentKeywords(tokensOf('موسكو - روسيا'), { texts: ['موسكو عاصمة روسيا.'] }), [1, 1, 1]);
 });
 
@@ -219,12 +224,13 @@ test('a 10,000-token line is segmented in well under 50 ms', () => {
   const prepared = prepareTexts(texts);
   const times: number[] = [];
   let lengths: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
     lengths = segmentKeywords(tokens, { texts: run === 0 ? texts : prepared, evidence });
     times.push(performance.now() - t0);
   }
-  console.log(`10,000 tokens: ${times.map((t) => t.toFixed(1)).join(' / ')} ms (raw texts, prepared, prepared again)`);
+  // The fastest run is the one asserted: the others measure the machine's load as much as the code.
+  console.log(`10,000 tokens: ${times.map((t) => t.toFixed(1)).join(' / ')} ms (first with raw texts, then prepared)`);
   assert.equal(lengths.reduce((a, b) => a + b, 0), tokens.length);
   assert.ok(Math.min(...times) < 50, `too slow: ${times.join(', ')} ms`);
   const same = Array.from({ length: 10_000 }, () => 'و');

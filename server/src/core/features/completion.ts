@@ -75,7 +75,7 @@ function bodyIndex(article: Article): BodyIndex {
   let budget = 200_000;
   for (const t of texts) {
     // Punctuation ends a phrase: split into clauses first.
-    for (const clause of t.split(/[،,.؛;:!?؟"«»()\[\]{}\u201C\u201D]+/)) {
+    for (const clause of t.split(/[،,.؛;:!?؟"«»()[\]{}\u201C\u201D]+/)) {
       const ws = words(clause).map((w) => w.text);
       const norm = ws.map((w) => normalizeArabic(w));
       for (let i = 0; i < ws.length && budget > 0; i++) {

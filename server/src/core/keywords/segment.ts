@@ -37,9 +37,9 @@ export interface KeywordEvidence {
 /** What `segmentKeywords` may consult besides the tokens. */
 export interface SegmentContext {
   /**
-   * Headline and body paragraphs of the main article: either raw text (normalised here on
-   * every call) or the result of {@link prepareTexts}, which does that work once and also
-   * caches phrase look-ups, for an article that is segmented repeatedly (as in an editor).
+   * Headline and body paragraphs of the main article (not the read-also section): either raw
+   * text, normalised and indexed on every call, or the result of {@link prepareTexts}, which
+   * does that work once for an article that is segmented repeatedly (as in an editor).
    */
   texts: readonly string[] | PreparedTexts;
   /** Corpus statistics and vocabulary; without them only the article's own text is used. */
@@ -105,6 +105,10 @@ export const WEIGHTS = Object.freeze({
   beforeNumber: -1.0,
   definiteThenName: 1.5,
   titleThenName: -0.5,
+  /** A title usually starts a keyword (`ولي العهد السعودي | الأمير محمد بن سلمان`). */
+  beforeTitle: 1.0,
+  /** `بن`/`بنت` never start a keyword. */
+  beforeNameLink: -2.0,
   beforeDefiniteAdjective: -0.8,
   beforeConjoined: -1.5,
   definiteThenDefinite: 0.3,
@@ -134,6 +138,9 @@ const PARTICLES = norm(`
 
 /** Words that are never the last word of a keyword (`محمد بن سلمان`, `عبد الله`, `أبو ظبي`, `آل سعود`). */
 const NEVER_FINAL = norm(`بن ابن بنت عبد أبو أبي أم آل ذو ذي ولي`);
+
+/** Words that never start a keyword: the links inside a genealogical name. */
+const NEVER_INITIAL = norm(`بن بنت`);
 
 /** Titles that may precede a name inside one keyword (`الرئيس عبد الفتاح السيسي`). */
 const TITLES = norm(`
@@ -294,11 +301,39 @@ export function prepareTexts(texts: readonly string[]): PreparedTexts {
 // ---------------------------------------------------------------------------------------------
 // Scoring.
 
-/** One token of the line: its matching key and the id of that key in the text (-1 if absent). */
+/** Facts about a token's shape (bit flags), computed once per distinct token. */
+const Shape = {
+  Definite: 1, // ال…, لل…
+  DefiniteAdjective: 2, // ال…ي, ال…ية: الكوري, العربية
+  Title: 4, // الرئيس, الأمير…
+  Particle: 8, // في, من, التي…
+  NeverFinal: 16, // بن, عبد, أبو…
+  NeverInitial: 32, // بن, بنت
+  Number: 64, // 2030
+  ConjoinedDefinite: 128, // والتعليم
+} as const;
+
+function shapeOf(key: string): number {
+  let shape = 0;
+  if (isDefinite(key)) shape |= Shape.Definite;
+  if (isDefiniteAdjective(key)) shape |= Shape.DefiniteAdjective;
+  if (TITLES.has(key)) shape |= Shape.Title;
+  if (isParticle(key)) shape |= Shape.Particle;
+  if (NEVER_FINAL.has(key)) shape |= Shape.NeverFinal;
+  if (NEVER_INITIAL.has(key)) shape |= Shape.NeverInitial;
+  if (DIGITS.test(key)) shape |= Shape.Number;
+  if (key.startsWith('وال') && key.length >= 5) shape |= Shape.ConjoinedDefinite;
+  return shape;
+}
+
+/** One token of the line: its matching key, the id of that key in the text (-1 if absent), its shape. */
 interface Token {
   key: string;
   id: number;
+  shape: number;
 }
+
+const EMPTY_TOKEN: Token = Object.freeze({ key: '', id: -1, shape: 0 });
 
 /** Boundary score of the gap between tokens `a` and `b` of the line (positive = separate keywords). */
 function gapScore(a: Token, b: Token, text: PreparedTexts): number {
@@ -326,7 +361,7 @@ function gapScore(a: Token, b: Token, text: PreparedTexts): number {
       }
     }
   }
-  if (together === 0 && TITLES.has(a.key) && titleNear(a.id, b.id, text)) {
+  if (together === 0 && a.shape & Shape.Title && titleNear(a.id, b.id, text)) {
     score += W.titleNear;
   } else if (together === 0) {
     score += na > 0 && nb > 0 ? W.gapNeverAdjacentBothSeen : na > 0 || nb > 0 ? W.gapNeverAdjacentOneSeen : W.gapNeverAdjacentUnseen;
@@ -336,20 +371,21 @@ function gapScore(a: Token, b: Token, text: PreparedTexts): number {
   if (separated) score += W.gapSeparated;
 
   // Evidence from the shape of the words.
-  const x = a.key;
-  const y = b.key;
-  if (NEVER_FINAL.has(x)) score += W.afterNeverFinal;
-  if (isParticle(x) || isParticle(y)) score += W.aroundParticle;
-  const numberY = DIGITS.test(y);
-  if (numberY) score += W.beforeNumber;
-  if (y.startsWith('وال') && y.length >= 5) score += W.beforeConjoined;
-  const defX = isDefinite(x);
-  const defY = isDefinite(y);
-  if (TITLES.has(x)) score += W.titleThenName;
-  else if (defX && !defY && !numberY) score += W.definiteThenName;
-  if (TITLES.has(x)) {
-    // a title is followed by a name or by an adjective: either way the same keyword
-  } else if (isDefiniteAdjective(y) && !DIGITS.test(x)) score += W.beforeDefiniteAdjective;
+  const x = a.shape;
+  const y = b.shape;
+  if (x & Shape.NeverFinal) score += W.afterNeverFinal;
+  if (y & Shape.NeverInitial) score += W.beforeNameLink;
+  else if (y & Shape.Title && !(x & (Shape.NeverFinal | Shape.Particle))) score += W.beforeTitle;
+  if ((x | y) & Shape.Particle) return score + W.aroundParticle; // العدوان على غزة: the article rules do not apply
+  if (y & Shape.Number) score += W.beforeNumber;
+  if (y & Shape.ConjoinedDefinite) score += W.beforeConjoined;
+  const defX = (x & Shape.Definite) !== 0;
+  const defY = (y & Shape.Definite) !== 0;
+  if (x & Shape.Title) score += W.titleThenName; // a title is followed by a name or an adjective: same keyword
+  else if (defX && !defY && !(y & Shape.Number)) score += W.definiteThenName;
+  if (x & Shape.Title) {
+    // no further rule: الرئيس السيسي, الزعيم الكوري
+  } else if (y & Shape.DefiniteAdjective && !(x & Shape.Number)) score += W.beforeDefiniteAdjective;
   else if (defX && defY) score += W.definiteThenDefinite;
   else if (!defX && defY) score += W.indefiniteThenDefinite;
   else if (!defX && !defY) score += W.indefiniteThenIndefinite;
@@ -406,12 +442,14 @@ const EMPTY: readonly number[] = Object.freeze([]);
 /**
  * Splits a space-joined keywords line into keywords.
  *
- * @param tokens the line's words, as `words()` of ../arabic returns them (raw text; punctuation
- *   around a token and diacritics are ignored for matching).
+ * @param tokens the words of the line's value (after `كلمات دلالية:`), as `words()` of ../arabic
+ *   returns them; raw text: punctuation around a token, diacritics and tatweel are ignored for
+ *   matching, and a token that is only punctuation (a stray `-`) becomes a keyword of its own.
  * @param context the main article's headline and body, raw or prepared, and optional corpus evidence.
  * @returns the keyword lengths in tokens, in order; they sum to `tokens.length`. Never throws
- *   (on internal failure every token is returned as its own keyword). Runs in O(n · 6) phrase
- *   look-ups; a 10,000-token line takes a few milliseconds.
+ *   (on internal failure every token is returned as its own keyword). Linear: at most six
+ *   phrases end at each token, and each phrase examines at most 64 occurrences; a
+ *   10,000-token line takes about 10 ms.
  */
 export function segmentKeywords(tokens: readonly string[], context: SegmentContext): number[] {
   if (!Array.isArray(tokens) || tokens.length === 0) return [];
@@ -422,12 +460,16 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
     const text = rawTexts instanceof PreparedTexts ? rawTexts : prepareTexts(Array.isArray(rawTexts) ? rawTexts : []);
     const evidence = context?.evidence && typeof context.evidence.keywordCount === 'function' ? context.evidence : undefined;
 
-    const keyCache = new Map<string, string>();
+    const tokenCache = new Map<string, Token>();
     const line: Token[] = tokens.map((t) => {
-      if (typeof t !== 'string') return { key: '', id: -1 };
-      let key = keyCache.get(t);
-      if (key === undefined) keyCache.set(t, (key = tokenKey(t)));
-      return { key, id: text.idOf(key) };
+      if (typeof t !== 'string') return EMPTY_TOKEN;
+      let token = tokenCache.get(t);
+      if (token === undefined) {
+        const key = tokenKey(t);
+        token = key === '' ? EMPTY_TOKEN : { key, id: text.idOf(key), shape: shapeOf(key) };
+        tokenCache.set(t, token);
+      }
+      return token;
     });
 
     // gaps[g] scores the gap between tokens g and g+1 (positive = boundary).
@@ -443,8 +485,7 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
       exact.push(new Int32Array(MAX_OCCURRENCES));
       clitic.push(new Int32Array(MAX_OCCURRENCES));
     }
-    const exactN = new Int32Array(MAX_KEYWORD_TOKENS + 1);
-    const cliticN = new Int32Array(MAX_KEYWORD_TOKENS + 1);
+    const exactN = new Int32Array(MAX_KEYWORD_TOKENS + 1); // how many entries of exact[L] are in use
 
     const textHasWords = text.ids.length > 0;
     const best = new Float64Array(n + 1).fill(-Infinity);
@@ -478,7 +519,6 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
           }
         }
         exactN[length] = ne;
-        cliticN[length] = nc;
         if (length > 1 && (token.key === '' || line[j - 1]?.key === '')) continue; // stray punctuation stands alone
 
         let score = internal - W.perKeyword + (W.length[length - 1] ?? -10);

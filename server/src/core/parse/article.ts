@@ -62,7 +62,7 @@ export interface DateLineNode extends MarkerLineNode {
 }
 
 /** One keyword of the keywords line. */
-export interface KeywordItem extends TextSpan {}
+export type KeywordItem = TextSpan;
 
 /** The keywords line and its items. */
 export interface KeywordsNode extends MarkerLineNode {

@@ -1206,8 +1206,8 @@ function describeNoncanonical(p: DateParse): LocalizedText {
   const canon = p.canonicalText ?? CANONICAL_EXAMPLE;
   const d = p.date!;
   const has = new Set(p.reasons);
-  // In an Arabic-style or whole-form date the missing suffix and comma go without saying.
-  const implied = has.has('arabic-month') || has.has('arabic-digits');
+  // In a date with an Arabic month name the missing suffix and comma go without saying.
+  const implied = has.has('arabic-month');
   const items: LocalizedText[] = [];
   const order: DateNoncanonicalReason[] = [
     'hijri', 'iso', 'numeric', 'arabic-month', 'arabic-digits', 'month-spelling', 'suffix', 'punctuation', 'missing-gmt', 'spacing', 'extra-text',
