@@ -7,10 +7,6 @@
  * characters, Arabic-Indic and Persian digits, and runs of white space.
  */
 
-const ALEF_FORMS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ ٲ ٳ
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g; // harakat, Quranic marks, tatweel
-const FORMAT_CHARS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/g;
-const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /** Characters that can sit between two letters of a word without changing it for matching. */
 export const IGNORABLE_IN_WORD = '\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E8\\u06EA-\\u06ED\\u0640\\u200B-\\u200F\\u00AD';
@@ -27,24 +23,77 @@ export function toAsciiDigits(text: string): string {
   return out;
 }
 
+/** What each code unit becomes when normalising: a replacement, '' to drop it, ' ' for space, or undefined to keep it. */
+const NORMALIZE_MAP: (string | undefined)[] = (() => {
+  const m: (string | undefined)[] = [];
+  const set = (from: number, to: number, value: string): void => {
+    for (let c = from; c <= to; c++) m[c] = value;
+  };
+  set(0x0610, 0x061a, ''); // Quranic marks
+  set(0x064b, 0x065f, ''); // harakat
+  m[0x0670] = ''; // superscript alef
+  set(0x06d6, 0x06dc, '');
+  set(0x06df, 0x06e8, '');
+  set(0x06ea, 0x06ed, '');
+  m[0x0640] = ''; // tatweel
+  set(0x200b, 0x200f, ''); // zero-width and direction marks
+  set(0x202a, 0x202e, ''); // bidi embeddings and overrides
+  set(0x2066, 0x2069, ''); // bidi isolates
+  m[0x061c] = '';
+  m[0xfeff] = '';
+  m[0x00ad] = '';
+  for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) m[c] = '\u0627';
+  m[0x0649] = '\u064A'; // ى → ي
+  m[0x06cc] = '\u064A'; // ی → ي
+  m[0x06a9] = '\u0643'; // ک → ك
+  m[0x0629] = '\u0647'; // ة → ه
+  set(0x0660, 0x0669, '');
+  set(0x06f0, 0x06f9, '');
+  for (let d = 0; d < 10; d++) {
+    m[0x0660 + d] = String(d);
+    m[0x06f0 + d] = String(d);
+  }
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) m[c] = ' ';
+  set(0x2000, 0x200a, ' ');
+  for (let c = 0x41; c <= 0x5a; c++) m[c] = String.fromCharCode(c + 32);
+  return m;
+})();
+
 /**
  * Normalises a string for comparison: the result is only for matching and counting.
  * Latin letters are lower-cased; white space is collapsed to single spaces and trimmed.
+ * One pass over the code units (this is on every hot path: completion, segmentation, rules).
  */
 export function normalizeArabic(text: string): string {
-  return toAsciiDigits(
-    text
-      .replace(FORMAT_CHARS, '')
-      .replace(MARKS, '')
-      .replace(ALEF_FORMS, '\u0627')
-      .replace(/\u0649/g, '\u064A') // ى → ي
-      .replace(/\u06CC/g, '\u064A') // ی → ي
-      .replace(/\u06A9/g, '\u0643') // ک → ك
-      .replace(/\u0629/g, '\u0647') // ة → ه
-      .replace(SPACES, ' '),
-  )
-    .trim()
-    .toLowerCase();
+  let out = '';
+  let pendingSpace = false;
+  let runStart = -1; // start of a run of code units kept as they are
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const mapped = c < 0x41 && c !== 0x20 && (c < 0x09 || c > 0x0d) ? undefined : NORMALIZE_MAP[c];
+    if (mapped === undefined) {
+      if (runStart < 0) {
+        if (pendingSpace && out) out += ' ';
+        pendingSpace = false;
+        runStart = i;
+      }
+      continue;
+    }
+    if (runStart >= 0) {
+      out += text.slice(runStart, i);
+      runStart = -1;
+    }
+    if (mapped === ' ') pendingSpace = true;
+    else if (mapped !== '') {
+      if (pendingSpace && out) out += ' ';
+      pendingSpace = false;
+      out += mapped;
+    }
+  }
+  if (runStart >= 0) out += text.slice(runStart);
+  // Non-ASCII Latin capitals are rare; lower-case them only when present.
+  return /[A-Z\u00C0-\u024F]/.test(out) ? out.toLowerCase() : out;
 }
 
 /** True for a letter of the Arabic script (not a mark, digit or punctuation). */

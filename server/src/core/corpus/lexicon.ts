@@ -15,8 +15,16 @@ export interface LexiconEntry {
   readonly count: number;
 }
 
+interface MutableEntry {
+  readonly normalized: string;
+  display: string;
+  count: number;
+  readonly spellings: Map<string, number>;
+}
+
+/** Counts by normalised form; entries are updated in place so iteration allocates nothing. */
 class Counter {
-  private readonly entries = new Map<string, { count: number; spellings: Map<string, number>; display?: string }>();
+  private readonly entries = new Map<string, MutableEntry>();
 
   add(spelling: string, delta: number): void {
     const key = normalizeArabic(spelling);
@@ -24,31 +32,40 @@ class Counter {
     let e = this.entries.get(key);
     if (!e) {
       if (delta < 0) return;
-      e = { count: 0, spellings: new Map() };
+      e = { normalized: key, display: spelling, count: 0, spellings: new Map() };
       this.entries.set(key, e);
     }
     e.count += delta;
     const s = (e.spellings.get(spelling) ?? 0) + delta;
     if (s > 0) e.spellings.set(spelling, s);
     else e.spellings.delete(spelling);
-    e.display = undefined;
-    if (e.count <= 0) this.entries.delete(key);
+    if (e.count <= 0) {
+      this.entries.delete(key);
+      return;
+    }
+    // The display spelling is the most frequent one (ties: the smallest in code-unit order).
+    let best = '';
+    let bestCount = -1;
+    for (const [sp, c] of e.spellings) if (c > bestCount || (c === bestCount && sp < best)) [best, bestCount] = [sp, c];
+    e.display = best;
   }
 
   count(normalized: string): number {
     return this.entries.get(normalized)?.count ?? 0;
   }
 
-  *all(): IterableIterator<LexiconEntry> {
-    for (const [normalized, e] of this.entries) {
-      if (e.display === undefined) {
-        let best = '';
-        let bestCount = -1;
-        for (const [s, c] of e.spellings) if (c > bestCount || (c === bestCount && s < best)) [best, bestCount] = [s, c];
-        e.display = best;
-      }
-      yield { normalized, display: e.display, count: e.count };
-    }
+  get(normalized: string): LexiconEntry | undefined {
+    return this.entries.get(normalized);
+  }
+
+  /** Every entry; the objects are live views, valid until the next change. */
+  all(): IterableIterator<LexiconEntry> {
+    return this.entries.values();
+  }
+
+  /** The spellings of an entry with their counts. */
+  spellings(normalized: string): ReadonlyMap<string, number> | undefined {
+    return this.entries.get(normalized)?.spellings;
   }
 
   get size(): number {
@@ -99,6 +116,11 @@ export class CorpusLexicon {
   /** In how many articles a normalised keyword appears. */
   keywordCount(normalized: string): number {
     return this.keywordCounter.count(normalized);
+  }
+
+  /** A keyword's entry by normalised form. */
+  keyword(normalized: string): LexiconEntry | undefined {
+    return this.keywordCounter.get(normalized);
   }
 
   /** Every keyword of the corpus. */

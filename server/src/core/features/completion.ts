@@ -169,36 +169,36 @@ function keywordCompletions(
   const present = new Set((article.keywords?.items ?? []).map((i) => normalizeArabic(i.text)));
   const body = bodyIndex(article);
   const language = context.language ?? 'en';
+  const lexicon = context.lexicon;
 
-  interface Scored { key: string; display: string; count: number; inBody: boolean; isPhrase: boolean; prefix: boolean; from: number }
-  const scored = new Map<string, Scored>();
+  // Only the best `max` candidates are kept (a bounded insertion into a sorted array), so an
+  // empty query over tens of thousands of corpus keywords costs one pass and no big sort.
+  const top = new TopK<Scored>(max, (a, b) => a.score - b.score || (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   const consider = (key: string, display: string, count: number, isPhrase: boolean): void => {
     let from = fragment.start;
-    let prefix: boolean;
+    let prefix = true;
     // Prefer the longest typed span that the candidate continues.
-    const long = longer.find((l) => l.query && key.startsWith(l.query) && key !== l.query);
-    if (long) {
-      from = long.start;
-      prefix = true;
-    } else if (!query) prefix = true;
-    else if (key.startsWith(query)) prefix = true;
-    else if (key.includes(query)) prefix = false;
-    else return;
+    let long: (typeof longer)[number] | undefined;
+    for (const l of longer) if (l.query && key !== l.query && key.startsWith(l.query)) long = l;
+    if (long) from = long.start;
+    else if (query && !key.startsWith(query)) {
+      if (!key.includes(query)) return;
+      prefix = false;
+    }
     // Already on the line and not being typed now.
     if (present.has(key) && key !== query) return;
-    const prev = scored.get(key);
     const inBody = body.ngrams.has(key);
-    if (!prev || (!isPhrase && prev.isPhrase)) scored.set(key, { key, display, count: Math.max(count, prev?.count ?? 0), inBody, isPhrase, prefix, from });
+    // Rank: occurs in this body, then corpus keywords before body phrases, prefix before infix, frequency.
+    const tier = (inBody ? 0 : 4) + (isPhrase ? 2 : 0) + (prefix ? 0 : 1);
+    top.add({ key, display, count, inBody, isPhrase, from, tier, score: tier * 1e9 - Math.min(count, 1e9 - 1) });
   };
 
-  if (context.lexicon) for (const e of context.lexicon.keywords()) consider(e.normalized, e.display, e.count, false);
-  for (const [key, p] of body.phrases) if (p.count >= 2 || key.includes(' ')) consider(key, p.display, 0, true);
+  if (lexicon) for (const e of lexicon.keywords()) consider(e.normalized, e.display, e.count, false);
+  for (const [key, p] of body.phrases) {
+    if ((p.count >= 2 || key.includes(' ')) && !(lexicon && lexicon.keywordCount(key) > 0)) consider(key, p.display, 0, true);
+  }
 
-  const list = [...scored.values()];
-  // Rank: occurs in this body, then corpus keywords before body phrases, prefix before infix, frequency.
-  const rank = (s: Scored): number => (s.inBody ? 0 : 4) + (s.isPhrase ? 2 : 0) + (s.prefix ? 0 : 1);
-  list.sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.display.localeCompare(b.display, 'ar'));
-  const items = list.slice(0, max).map((s, i): CompletionCandidate => {
+  const items = top.sorted().map((s, i): CompletionCandidate => {
     const r = lineRange(lineNo, s.from, character);
     const typed = lineText.slice(s.from, character);
     const where = s.inBody ? (language === 'ar' ? 'في متن هذا الخبر' : 'in this article') : '';
@@ -211,11 +211,49 @@ function keywordCompletions(
       insertText: s.display,
       range: r,
       detail: where ? `${uses} · ${where}` : uses,
-      sortText: `${rank(s)}${pad(i)}`,
+      sortText: `${s.tier}${pad(i)}`,
       filterText: typed || s.display,
     };
   });
   return { items, isIncomplete: true };
+}
+
+interface Scored {
+  readonly key: string;
+  readonly display: string;
+  readonly count: number;
+  readonly inBody: boolean;
+  readonly isPhrase: boolean;
+  readonly from: number;
+  readonly tier: number;
+  readonly score: number;
+}
+
+/** Keeps the `k` smallest items under `compare`. */
+class TopK<T> {
+  private readonly items: T[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  add(item: T): void {
+    const items = this.items;
+    if (items.length >= this.k && this.compare(item, items[items.length - 1]!) >= 0) return;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(items[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, item);
+    if (items.length > this.k) items.pop();
+  }
+
+  sorted(): T[] {
+    return this.items;
+  }
 }
 
 function sourceCompletions(lineText: string, valueStart: number, lineNo: number, character: number, context: CompletionContext, max: number): CompletionResult {
@@ -223,7 +261,7 @@ function sourceCompletions(lineText: string, valueStart: number, lineNo: number,
   const query = normalizeArabic(typed);
   const language = context.language ?? 'en';
   const list = context.lexicon ? [...context.lexicon.sources()].filter((e) => !query || e.normalized.includes(query)) : [];
-  list.sort((a, b) => Number(b.normalized.startsWith(query)) - Number(a.normalized.startsWith(query)) || b.count - a.count || a.display.localeCompare(b.display, 'ar'));
+  list.sort((a, b) => Number(b.normalized.startsWith(query)) - Number(a.normalized.startsWith(query)) || b.count - a.count || (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   const r = lineRange(lineNo, valueStart, lineText.length);
   return {
     items: list.slice(0, max).map((e, i) => ({

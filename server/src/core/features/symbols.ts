@@ -26,7 +26,8 @@ const LABELS = {
 
 /** The first words of a paragraph, for its outline name. */
 function excerpt(text: string, maxChars = 60): string {
-  const t = text.trim().replace(/\s+/g, ' ');
+  // Only the start matters: never normalise a whole megabyte line for a label.
+  const t = text.slice(0, maxChars * 4).trim().replace(/\s+/g, ' ');
   if (t.length <= maxChars) return t;
   const cut = t.lastIndexOf(' ', maxChars);
   return t.slice(0, cut > 20 ? cut : maxChars) + '…';

@@ -92,12 +92,18 @@ const BUILTIN_PHRASES: Record<MarkerKind, string[]> = {
 };
 
 const cache = new Map<string, CompiledMarker[]>();
+const byObject = new WeakMap<MarkerTokens, CompiledMarker[]>();
 
 /** Compiles (and caches) the recognisers for a set of canonical tokens. */
 function compile(tokens: MarkerTokens): CompiledMarker[] {
+  const known = byObject.get(tokens);
+  if (known) return known;
   const key = JSON.stringify(tokens);
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    byObject.set(tokens, hit);
+    return hit;
+  }
   const kinds: MarkerKind[] = ['date', 'boilerplate', 'source', 'keywords', 'readAlso'];
   const compiled = kinds.map((kind) => {
     const phrases = new Set([...BUILTIN_PHRASES[kind], tokens[kind]].map((p) => phrasePattern(p)).filter((p) => p));
@@ -108,6 +114,7 @@ function compile(tokens: MarkerTokens): CompiledMarker[] {
   });
   if (cache.size > 16) cache.clear();
   cache.set(key, compiled);
+  byObject.set(tokens, compiled);
   return compiled;
 }
 

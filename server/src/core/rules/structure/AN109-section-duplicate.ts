@@ -19,11 +19,14 @@ export const sectionDuplicate: Rule = {
     fix: 'Deletes a repeated line that is identical to the first one.',
   },
   check({ article }, report) {
+    const normalizedFirst = new Map<number, string>();
     for (const d of article.duplicates) {
       const name = SECTION_NAMES[d.section];
       const first = article.lines[d.firstLine]!;
       const fixes: Fix[] = [];
-      if (normalizeArabic(first.text) === normalizeArabic(d.node.text)) {
+      let firstText = normalizedFirst.get(d.firstLine);
+      if (firstText === undefined) normalizedFirst.set(d.firstLine, (firstText = normalizeArabic(first.text)));
+      if (firstText === normalizeArabic(d.node.text)) {
         fixes.push({
           title: text('Delete the repeated line', 'احذف السطر المكرر'),
           edits: [deleteLineEdit(article.lines, d.node.line)],
