@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
-import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
+import { DEFAULT_CONFIG, type ResolvedConfig, resolveConfig } from '../../server/src/core/config';
 import { RULES } from '../../server/src/core/rules/index';
 import { applyEdits } from '../../server/src/core/text/edits';
 import { listFiles, readExpectations, repoRoot, samplesDir } from '../support/fixtures';
@@ -19,12 +19,18 @@ const rulesDir = path.join(repoRoot, 'test/fixtures/rules');
 const key = (d: { line: number; ruleId: string }): string => `${d.line + 1}:${d.ruleId}`;
 const reported = (ds: readonly ArticleDiagnostic[]): string[] => ds.map((d) => key({ line: d.range.start.line, ruleId: d.ruleId })).sort();
 
+/** A fixture's configuration: `name.config.json` beside `name.txt`, else the defaults. */
+function configFor(file: string): ResolvedConfig {
+  const side = file.replace(/\.txt$/, '.config.json');
+  return fs.existsSync(side) ? resolveConfig(JSON.parse(fs.readFileSync(side, 'utf8'))) : DEFAULT_CONFIG;
+}
+
 describe('rule fixtures', () => {
   for (const file of listFiles(rulesDir)) {
     const name = path.relative(rulesDir, file);
     test(name, () => {
       const { text, expected } = readExpectations(fs.readFileSync(file, 'utf8'));
-      const { diagnostics } = analyze(text, DEFAULT_CONFIG);
+      const { diagnostics } = analyze(text, configFor(file));
       assert.deepEqual(reported(diagnostics), expected.map(key).sort(), diagnostics.map((d) => `${d.range.start.line + 1}:${d.ruleId} ${d.message.en}`).join('\n'));
     });
   }
@@ -57,12 +63,17 @@ describe('clean articles and the real samples report nothing above info', () => 
 describe('fixes repair what they claim and touch nothing else', () => {
   for (const file of listFiles(rulesDir)) {
     const { text } = readExpectations(fs.readFileSync(file, 'utf8'));
-    const before = analyze(text, DEFAULT_CONFIG);
+    const config = configFor(file);
+    const before = analyze(text, config);
     before.diagnostics.forEach((d, i) => {
       d.fixes.forEach((fix, j) => {
         test(`${path.relative(rulesDir, file)} ${d.ruleId} #${i}.${j}`, () => {
+          // Every edit stays on the diagnostic's lines (a line deletion may take the line break next to it).
+          for (const e of fix.edits) {
+            assert.ok(e.range.start.line >= d.range.start.line - 1 && e.range.end.line <= d.range.end.line + 1, 'edit outside the reported lines');
+          }
           const fixed = applyEdits(text, before.article.lines, fix.edits);
-          const after = analyze(fixed, DEFAULT_CONFIG);
+          const after = analyze(fixed, config);
           // The rule no longer fires on that line, and no new rule appears.
           const stillThere = after.diagnostics.filter((a) => a.ruleId === d.ruleId && a.message.en === d.message.en);
           assert.equal(stillThere.length, 0, `${d.ruleId} still reported after its fix`);
@@ -134,7 +145,7 @@ describe('rule metadata', () => {
   test('every message has both languages', () => {
     for (const file of listFiles(rulesDir)) {
       const { text } = readExpectations(fs.readFileSync(file, 'utf8'));
-      for (const d of analyze(text, DEFAULT_CONFIG).diagnostics) {
+      for (const d of analyze(text, configFor(file)).diagnostics) {
         assert.ok(d.message.en.length > 10 && /[a-z]/.test(d.message.en), `${d.ruleId} English`);
         assert.ok(/[\u0600-\u06FF]{3}/.test(d.message.ar), `${d.ruleId} Arabic`);
         assert.notEqual(d.message.en, d.message.ar);

@@ -3,7 +3,8 @@
  * it from the same sources; this module only merges and resolves it.
  */
 import { findRule, RULES } from './rules/index';
-import type { Severity } from './rules/rule';
+import type { BoilerplatePattern, Severity } from './rules/rule';
+import { normalizeArabic } from './arabic';
 import { DEFAULT_MARKERS, type MarkerTokens } from './parse/markers';
 
 /** One rule's setting: a severity, or a severity with options. */
@@ -19,6 +20,29 @@ export interface ArticleConfig {
   readonly requiredSections?: readonly string[];
   /** Explicit keyword separators. */
   readonly keywordSeparators?: readonly string[];
+  /** Scraping-noise lines: plain strings, or regular expressions written `/…/flags`. Replaces the default list. */
+  readonly boilerplate?: readonly string[];
+  /** Acceptable publication dates, `YYYY-MM-DD`, inclusive. */
+  readonly dates?: { readonly min?: string; readonly max?: string };
+  /** Corpus keyword files, for the corpus rules. */
+  readonly keywords?: { readonly vocabulary?: string; readonly preferredSpellings?: string };
+}
+
+/** The default boilerplate list (FORMAT.md: the app line of the sample corpus). */
+export const DEFAULT_BOILERPLATE: readonly string[] = ['تابع أحدث الأخبار عبر تطبيق'];
+
+/** Parses a boilerplate entry: `/regex/flags` or a plain line. Invalid regular expressions are returned as errors. */
+export function compileBoilerplate(entry: string): BoilerplatePattern | { error: string } {
+  const m = /^\/(.+)\/([a-z]*)$/s.exec(entry);
+  if (m) {
+    try {
+      const flags = m[2]!.replace(/[gy]/g, '');
+      return { kind: 'regex', source: entry, regex: new RegExp(m[1]!, flags.includes('u') ? flags : flags + 'u') };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { kind: 'text', text: entry, normalized: normalizeArabic(entry) };
 }
 
 /** A configuration with every value decided. */
@@ -28,6 +52,9 @@ export interface ResolvedConfig {
   readonly markers: MarkerTokens;
   readonly optionalSections: ReadonlySet<string>;
   readonly keywordSeparators?: readonly string[];
+  readonly boilerplate: readonly BoilerplatePattern[];
+  readonly dates: { readonly min?: string; readonly max?: string };
+  readonly keywordFiles: { readonly vocabulary?: string; readonly preferredSpellings?: string };
 }
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -50,6 +77,10 @@ export function resolveConfig(...layers: readonly (ArticleConfig | undefined)[])
   let markers: MarkerTokens = DEFAULT_MARKERS;
   let required: readonly string[] | undefined;
   let keywordSeparators: readonly string[] | undefined;
+  let boilerplate: readonly string[] = DEFAULT_BOILERPLATE;
+  let dates: { min?: string; max?: string } = {};
+  let keywordFiles: { vocabulary?: string; preferredSpellings?: string } = {};
+  const isoDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
     if (layer.rules && typeof layer.rules === 'object') {
@@ -72,9 +103,25 @@ export function resolveConfig(...layers: readonly (ArticleConfig | undefined)[])
     }
     if (Array.isArray(layer.requiredSections)) required = layer.requiredSections.filter((s) => typeof s === 'string');
     if (Array.isArray(layer.keywordSeparators)) keywordSeparators = layer.keywordSeparators.filter((s) => typeof s === 'string' && s);
+    if (Array.isArray(layer.boilerplate)) boilerplate = layer.boilerplate.filter((s) => typeof s === 'string' && s.trim());
+    if (layer.dates && typeof layer.dates === 'object') {
+      dates = { ...dates };
+      if (isoDay(layer.dates.min)) dates.min = layer.dates.min;
+      if (isoDay(layer.dates.max)) dates.max = layer.dates.max;
+    }
+    if (layer.keywords && typeof layer.keywords === 'object') {
+      keywordFiles = { ...keywordFiles };
+      if (typeof layer.keywords.vocabulary === 'string') keywordFiles.vocabulary = layer.keywords.vocabulary;
+      if (typeof layer.keywords.preferredSpellings === 'string') keywordFiles.preferredSpellings = layer.keywords.preferredSpellings;
+    }
+  }
+  const compiled: BoilerplatePattern[] = [];
+  for (const b of boilerplate) {
+    const c = compileBoilerplate(b);
+    if (!('error' in c)) compiled.push(c);
   }
   const optionalSections = new Set<string>(required ? REQUIRABLE.filter((s) => !required!.includes(s)) : []);
-  return { severities, ruleOptions, markers, optionalSections, keywordSeparators };
+  return { severities, ruleOptions, markers, optionalSections, keywordSeparators, boilerplate: compiled, dates, keywordFiles };
 }
 
 /** The defaults. */

@@ -44,6 +44,8 @@ export function lintArticle(article: Article, config: ResolvedConfig, onRuleFail
           markers: config.markers,
           options: config.ruleOptions.get(rule.id) ?? {},
           optionalSections: config.optionalSections,
+          boilerplate: config.boilerplate,
+          dates: config.dates,
         },
         report,
       );

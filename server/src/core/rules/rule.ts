@@ -20,6 +20,12 @@ export interface Fix {
   readonly safe: boolean;
   /** The fix to apply when the user asks for "the" fix. */
   readonly preferred?: boolean;
+  /**
+   * Whether document formatting applies it: only normalisations that never change a word of
+   * the headline, body or keywords (white space, marker spelling, the date's format, invisible
+   * characters, letterforms). Formatting fixes must also be `safe`.
+   */
+  readonly format?: boolean;
 }
 
 /** A related location, e.g. the first occurrence of a duplicated section. */
@@ -46,7 +52,14 @@ export interface RuleContext {
   readonly options: Readonly<Record<string, unknown>>;
   /** Sections the corpus does not require (`requiredSections` in the configuration). */
   readonly optionalSections: ReadonlySet<string>;
+  /** Known scraping-noise lines: plain strings (compared normalised) and regular expressions. */
+  readonly boilerplate: readonly BoilerplatePattern[];
+  /** The range of acceptable publication dates, as ISO `YYYY-MM-DD` (inclusive). */
+  readonly dates: { readonly min?: string; readonly max?: string };
 }
+
+/** A boilerplate pattern: a line compared after normalisation, or a regular expression. */
+export type BoilerplatePattern = { readonly kind: 'text'; readonly text: string; readonly normalized: string } | { readonly kind: 'regex'; readonly source: string; readonly regex: RegExp };
 
 /** A rule's documentation, from which `docs/rules/<ID>.md` is generated. */
 export interface RuleDocs {
