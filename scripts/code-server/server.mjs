@@ -32,7 +32,8 @@ export function findCodeServer() {
   const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const marker = path.join(dir, '.installed');
   if (!existsSync(entry) || !existsSync(marker)) return undefined;
-  if (!readFileSync(marker, 'utf8').startsWith(`code-server@${CODE_SERVER_VERSION} `)) return undefined;
+  // Same text as install.sh writes: a new version or another Node ABI (native modules) means reinstall.
+  if (readFileSync(marker, 'utf8').trim() !== `code-server@${CODE_SERVER_VERSION} node-abi=${process.versions.modules}`) return undefined;
   return entry;
 }
 
@@ -295,7 +296,7 @@ async function startOnce(entry, o, log) {
   }
   log(`code-server ${CODE_SERVER_VERSION} ready on ${origin} in ${Date.now() - started} ms (pid ${pid})`);
 
-  const remoteUri = (p) => `vscode-remote://127.0.0.1:${port}${encodeURI(path.resolve(p).split(path.sep).join('/'))}`;
+  const remoteUri = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
   const pageUrl = ({ folder = o.folder, payload } = {}) => {
     const q = [];
     if (folder) q.push(`folder=${encodeURIComponent(path.resolve(folder))}`);

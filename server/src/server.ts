@@ -33,10 +33,17 @@ import { looksLikeArticle } from './core/parse/sniff';
 import type { MessageLanguage } from './core/types';
 import { FIX_ALL_KIND, toCompletionItem, toDocumentSymbol, toFixAllAction, toLspDiagnostic, toQuickFixAction } from './protocol';
 import { indexFile, scanFolders, termsOf } from './workspaceScan';
+import { ConfigLoader } from './configLoader';
+import { CONFIG_FILE_NAME, parseConfigFile } from './core/configFile';
+import type { ConfigProblem } from './core/configFile';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const lexicon = new CorpusLexicon();
+const configLoader = new ConfigLoader();
+/** Configuration files we have published problems for (to clear them once fixed). */
+const configFilesWithProblems = new Set<string>();
 
 /** Settings under `arabicNews` that the server reads. */
 interface ServerSettings {
@@ -95,8 +102,74 @@ async function settingsFor(uri: string): Promise<ServerSettings> {
   return s;
 }
 
-function configOf(settings: ServerSettings): ResolvedConfig {
-  return resolveConfig({ rules: settings.rules, markers: settings.markers, requiredSections: settings.requiredSections, keywordSeparators: settings.keywordSeparators });
+/** True for a `.arabic-news.json` document. */
+function isConfigDocument(uri: string): boolean {
+  return uri.endsWith('/' + CONFIG_FILE_NAME);
+}
+
+/**
+ * The configuration of a document: the defaults, then the nearest `.arabic-news.json` (with
+ * its `extends` chain), then the user's editor settings on top.
+ */
+function configOf(uri: string, settings: ServerSettings): ResolvedConfig {
+  let layers: readonly ArticleConfig[] = [];
+  try {
+    if (uri.startsWith('file:')) {
+      const loaded = configLoader.forPath(fileURLToPath(uri));
+      layers = loaded.layers;
+      publishConfigProblems(loaded.problems, settings);
+    } else if (workspaceFolders.length === 1) {
+      layers = configLoader.forPath(workspaceFolders[0]!, true).layers;
+    }
+  } catch (error) {
+    connection.console.error(`arabic-news: reading the configuration failed: ${String(error)}`);
+  }
+  return resolveConfig(...layers, {
+    rules: settings.rules,
+    markers: settings.markers,
+    requiredSections: settings.requiredSections,
+    keywordSeparators: settings.keywordSeparators,
+  });
+}
+
+function toConfigDiagnostics(problems: readonly ConfigProblem[], language: MessageLanguage): import('vscode-languageserver/node').Diagnostic[] {
+  return problems.map((p) => ({
+    range: p.range,
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'arabic-news',
+    message: language === 'ar' ? p.message.ar : p.message.en,
+  }));
+}
+
+/** Publishes the problems of configuration files that are not open in the editor (open ones are checked live). */
+function publishConfigProblems(problems: ReadonlyMap<string, readonly ConfigProblem[]>, settings: ServerSettings): void {
+  for (const [file, list] of problems) {
+    const uri = pathToFileURL(file).toString();
+    if (documents.get(uri)) continue;
+    if (!list.length && !configFilesWithProblems.has(uri)) continue;
+    if (list.length) configFilesWithProblems.add(uri);
+    else configFilesWithProblems.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: toConfigDiagnostics(list, languageFor(settings)) });
+  }
+}
+
+/** Checks an open `.arabic-news.json` document as it is typed. */
+async function validateConfigDocument(doc: TextDocument): Promise<void> {
+  await guard('config diagnostics', undefined, async () => {
+    const settings = await settingsFor(doc.uri);
+    const parsed = parseConfigFile(doc.getText());
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toConfigDiagnostics(parsed.problems, languageFor(settings)) });
+  });
+}
+
+/** A configuration file changed on disk: forget what was read and re-check every open article. */
+function configChanged(): void {
+  configLoader.invalidate();
+  analyses.clear();
+  for (const doc of documents.all()) {
+    if (isConfigDocument(doc.uri)) void validateConfigDocument(doc);
+    else void validate(doc);
+  }
 }
 
 /** Corpus evidence for segmenting a keywords line, without the document's own contribution. */
@@ -107,6 +180,7 @@ function evidenceFor(uri: string): KeywordEvidence {
 
 /** Whether the server should treat a document as an article. */
 function isArticle(doc: TextDocument): boolean {
+  if (isConfigDocument(doc.uri)) return false;
   return doc.languageId === 'arabic-news' || looksLikeArticle(doc.getText());
 }
 
@@ -115,7 +189,7 @@ async function analysisOf(doc: TextDocument): Promise<{ analysis: Analysis; sett
   const settings = await settingsFor(doc.uri);
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version && cached.epoch === evidenceEpoch) return { analysis: cached.analysis, settings };
-  const config = configOf(settings);
+  const config = configOf(doc.uri, settings);
   const analysis = analyze(doc.getText(), config, evidenceFor(doc.uri), (rule, error) => {
     const key = `rule ${rule}`;
     if (!loggedFailures.has(key)) {
@@ -128,6 +202,7 @@ async function analysisOf(doc: TextDocument): Promise<{ analysis: Analysis; sett
 }
 
 async function validate(doc: TextDocument): Promise<void> {
+  if (isConfigDocument(doc.uri)) return validateConfigDocument(doc);
   await guard('diagnostics', undefined, async () => {
     if (!isArticle(doc)) {
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
@@ -173,7 +248,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'Arabic News' },
       foldingRangeProvider: true,
       hoverProvider: true,
@@ -188,7 +263,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (supportsWorkspaceFolders) listenToWorkspaceFolders();
   if (supportsWatchedFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] });
   }
   void rescanCorpus();
 });
@@ -219,27 +294,45 @@ function listenToWorkspaceFolders(): void {
 
 connection.onDidChangeWatchedFiles((params) =>
   guard('watched files', undefined, async () => {
+    let configTouched = false;
     for (const change of params.changes) {
+      if (isConfigDocument(change.uri)) {
+        configTouched = true;
+        continue;
+      }
       if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) lexicon.remove(change.uri);
       else await indexFile(lexicon, fileURLToPath(change.uri));
     }
     evidenceEpoch++;
+    if (configTouched) configChanged();
   }),
 );
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
+  analyses.clear();
   const s = (change.settings as { arabicNews?: ServerSettings } | undefined)?.arabicNews;
   if (s && typeof s === 'object') globalSettings = s;
   for (const doc of documents.all()) void validate(doc);
 });
 
+documents.onDidSave((e) => {
+  if (isConfigDocument(e.document.uri)) configChanged();
+});
 documents.onDidOpen((e) => {
+  if (isConfigDocument(e.document.uri)) {
+    void validateConfigDocument(e.document);
+    return;
+  }
   updateLexiconFromDocument(e.document);
   void validate(e.document);
 });
 documents.onDidChangeContent((e) => {
+  if (isConfigDocument(e.document.uri)) {
+    scheduleValidation(e.document, 150);
+    return;
+  }
   updateLexiconFromDocument(e.document);
   scheduleValidation(e.document, 150);
 });
@@ -251,6 +344,7 @@ documents.onDidClose((e) => {
   analyses.delete(uri);
   settingsCache.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (isConfigDocument(uri)) return;
   // The file on disk (if any) is the corpus's version again.
   if (uri.startsWith('file:')) void indexFile(lexicon, fileURLToPath(uri));
   else lexicon.remove(uri);

@@ -48,6 +48,8 @@ export function compileBoilerplate(entry: string): BoilerplatePattern | { error:
 /** A configuration with every value decided. */
 export interface ResolvedConfig {
   readonly severities: ReadonlyMap<string, Severity>;
+  /** Rules whose severity a configuration layer set (their findings' own severities are then overridden). */
+  readonly userSeverities?: ReadonlySet<string>;
   readonly ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   readonly markers: MarkerTokens;
   readonly optionalSections: ReadonlySet<string>;
@@ -72,6 +74,7 @@ const REQUIRABLE = ['date', 'body', 'source', 'keywords'];
  */
 export function resolveConfig(...layers: readonly (ArticleConfig | undefined)[]): ResolvedConfig {
   const severities = new Map<string, Severity>();
+  const userSeverities = new Set<string>();
   const ruleOptions = new Map<string, Readonly<Record<string, unknown>>>();
   for (const r of RULES) severities.set(r.id, r.defaultSeverity);
   let markers: MarkerTokens = DEFAULT_MARKERS;
@@ -87,9 +90,14 @@ export function resolveConfig(...layers: readonly (ArticleConfig | undefined)[])
       for (const [key, setting] of Object.entries(layer.rules)) {
         const rule = findRule(key);
         if (!rule) continue;
-        if (isSeverity(setting)) severities.set(rule.id, setting);
-        else if (setting && typeof setting === 'object') {
-          if (isSeverity(setting.severity)) severities.set(rule.id, setting.severity);
+        if (isSeverity(setting)) {
+          severities.set(rule.id, setting);
+          userSeverities.add(rule.id);
+        } else if (setting && typeof setting === 'object') {
+          if (isSeverity(setting.severity)) {
+            severities.set(rule.id, setting.severity);
+            userSeverities.add(rule.id);
+          }
           if (setting.options && typeof setting.options === 'object') ruleOptions.set(rule.id, setting.options);
         }
       }
@@ -121,7 +129,7 @@ export function resolveConfig(...layers: readonly (ArticleConfig | undefined)[])
     if (!('error' in c)) compiled.push(c);
   }
   const optionalSections = new Set<string>(required ? REQUIRABLE.filter((s) => !required!.includes(s)) : []);
-  return { severities, ruleOptions, markers, optionalSections, keywordSeparators, boilerplate: compiled, dates, keywordFiles };
+  return { severities, userSeverities, ruleOptions, markers, optionalSections, keywordSeparators, boilerplate: compiled, dates, keywordFiles };
 }
 
 /** The defaults. */

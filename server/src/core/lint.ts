@@ -26,11 +26,12 @@ export function lintArticle(article: Article, config: ResolvedConfig, onRuleFail
   for (const rule of RULES) {
     const severity = config.severities.get(rule.id) ?? rule.defaultSeverity;
     if (severity === 'off') continue;
+    const userSet = config.userSeverities?.has(rule.id) ?? false;
     const report = (f: Finding): void => {
       out.push({
         ruleId: rule.id,
         ruleName: rule.name,
-        severity,
+        severity: f.severity && !userSet ? f.severity : severity,
         range: f.range,
         message: f.message,
         fixes: f.fixes ?? [],

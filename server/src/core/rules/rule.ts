@@ -42,6 +42,11 @@ export interface Finding {
   readonly message: LocalizedText;
   readonly fixes?: readonly Fix[];
   readonly related?: readonly RelatedLocation[];
+  /**
+   * A severity for this finding when the rule's severity is left at its default (e.g. bidi
+   * overrides are errors while zero-width marks are warnings). A user's setting wins.
+   */
+  readonly severity?: Exclude<Severity, 'off'>;
 }
 
 /** What a rule sees. */
