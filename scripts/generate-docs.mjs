@@ -70,6 +70,49 @@ const j = readme.indexOf(end);
 if (i < 0 || j < 0) throw new Error('README.md lacks the rules markers');
 files.set(readmePath, readme.slice(0, i + start.length) + '\n' + table + '\n' + readme.slice(j));
 
+// The JSON schema of .arabic-news.json: VS Code completes and validates the file with it.
+const severity = { type: 'string', enum: ['off', 'hint', 'info', 'warning', 'error'] };
+const ruleProps = {};
+for (const r of RULES) {
+  const setting = {
+    description: `${r.id} ${r.name} (default: ${r.defaultSeverity}). ${r.summary}`,
+    anyOf: [severity, { type: 'object', properties: { severity, options: { type: 'object' } }, additionalProperties: false }],
+  };
+  ruleProps[r.id] = setting;
+  ruleProps[r.name] = setting;
+}
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Arabic News corpus configuration (.arabic-news.json)',
+  description: 'Read by the editor and by arabic-news-lint alike. The nearest file from an article\'s folder upwards applies.',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    extends: { type: 'string', description: 'Another configuration file this one builds on, relative to this file.' },
+    rules: { type: 'object', description: 'Rule id or name → severity, or { severity, options }.', properties: ruleProps, additionalProperties: false },
+    boilerplate: { type: 'array', items: { type: 'string' }, description: 'Scraping-noise lines reported by the boilerplate rule: plain lines (compared ignoring hamza forms, harakat and tatweel) or /regular expressions/. Replaces the default list.' },
+    requiredSections: { type: 'array', items: { type: 'string', enum: ['date', 'body', 'source', 'keywords'] }, uniqueItems: true, description: 'The sections this corpus requires; a section left out is never reported missing.' },
+    dates: { type: 'object', description: 'Acceptable publication dates (inclusive).', properties: { min: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, max: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } }, additionalProperties: false },
+    keywordSeparators: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Separators between keywords on the keywords line (default ، , ؛ ;).' },
+    markers: {
+      type: 'object',
+      description: "The corpus's canonical spelling of each marker.",
+      properties: Object.fromEntries(['date', 'boilerplate', 'source', 'keywords', 'readAlso'].map((k) => [k, { type: 'string', minLength: 1 }])),
+      additionalProperties: false,
+    },
+    keywords: {
+      type: 'object',
+      properties: {
+        vocabulary: { type: 'string', description: 'A controlled vocabulary: one keyword a line.' },
+        preferredSpellings: { type: 'string', description: 'Lines "variant → preferred".' },
+      },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+};
+files.set(path.join(root, 'schemas/arabic-news.schema.json'), JSON.stringify(schema, null, 2) + '\n');
+
 let stale = 0;
 for (const [file, content] of files) {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;

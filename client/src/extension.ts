@@ -38,6 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
       { scheme: 'vscode-remote', language: LANGUAGE_ID },
+      // The corpus configuration: the server reports its problems as you type.
+      { scheme: 'file', pattern: '**/.arabic-news.json' },
+      { scheme: 'vscode-remote', pattern: '**/.arabic-news.json' },
     ],
     synchronize: { configurationSection: 'arabicNews' },
   };
