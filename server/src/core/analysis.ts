@@ -6,6 +6,7 @@ import type { KeywordEvidence } from './keywords/segment';
 import { type Article, parseArticle } from './parse/article';
 import type { ResolvedConfig } from './config';
 import { type ArticleDiagnostic, lintArticle, type RuleFailureHandler } from './lint';
+import type { EncodingInfo } from './rules/rule';
 
 /** A parsed and checked document. */
 export interface Analysis {
@@ -14,7 +15,7 @@ export interface Analysis {
 }
 
 /** Parses and lints a text. Never throws. */
-export function analyze(text: string, config: ResolvedConfig, evidence?: KeywordEvidence, onRuleFailure?: RuleFailureHandler): Analysis {
+export function analyze(text: string, config: ResolvedConfig, evidence?: KeywordEvidence, onRuleFailure?: RuleFailureHandler, encoding?: EncodingInfo): Analysis {
   const article = parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
-  return { article, diagnostics: lintArticle(article, config, onRuleFailure) };
+  return { article, diagnostics: lintArticle(article, config, onRuleFailure, encoding) };
 }

@@ -61,6 +61,20 @@ export interface RuleContext {
   readonly boilerplate: readonly BoilerplatePattern[];
   /** The range of acceptable publication dates, as ISO `YYYY-MM-DD` (inclusive). */
   readonly dates: { readonly min?: string; readonly max?: string };
+  /** What is known of the file's bytes, when the caller read them (the CLI; the server for files on disk). */
+  readonly encoding?: EncodingInfo;
+}
+
+/** How a file's bytes were decoded. */
+export interface EncodingInfo {
+  /** The encoding found: `utf-8` is the only one a clean corpus uses. */
+  readonly name: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'windows-1252' | 'unknown';
+  /** Whether the detection is sure enough to convert the file automatically. */
+  readonly confident: boolean;
+  /** Whether the file started with a byte-order mark. */
+  readonly bom: boolean;
+  /** For `utf-8`: byte offsets of invalid sequences (at most a few). */
+  readonly invalidUtf8At?: readonly number[];
 }
 
 /** A boilerplate pattern: a line compared after normalisation, or a regular expression. */
