@@ -13,6 +13,8 @@ const common = {
   sourcemap: true,
   minify: production,
   external: ['vscode'],
+  // Prefer ES module builds: jsonc-parser's UMD build requires files by computed paths that a bundle cannot see.
+  mainFields: ['module', 'main'],
   logLevel: 'info',
 };
 

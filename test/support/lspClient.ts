@@ -57,6 +57,8 @@ export function startServer(args: string[] = ['--stdio'], entry = path.join(repo
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
   child.once('exit', (code, signal) => {
+    // Pending requests fail at once instead of hanging the test.
+    connection.dispose();
     for (const w of waiters.splice(0)) w.reject(new Error(`the server exited (code ${code}, signal ${signal}) while waiting for ${w.method}; log:\n${log.join('\n')}`));
   });
 

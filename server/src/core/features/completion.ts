@@ -195,7 +195,9 @@ function keywordCompletions(
 
   if (lexicon) for (const e of lexicon.keywords()) consider(e.normalized, e.display, e.count, false);
   for (const [key, p] of body.phrases) {
-    if ((p.count >= 2 || key.includes(' ')) && !(lexicon && lexicon.keywordCount(key) > 0)) consider(key, p.display, 0, true);
+    // A phrase is offered when the article repeats it (headline and body, or twice in the body):
+    // a one-off word sequence is rarely a keyword.
+    if (p.count >= 2 && !(lexicon && lexicon.keywordCount(key) > 0)) consider(key, p.display, p.count, true);
   }
 
   const items = top.sorted().map((s, i): CompletionCandidate => {
@@ -203,7 +205,7 @@ function keywordCompletions(
     const typed = lineText.slice(s.from, character);
     const where = s.inBody ? (language === 'ar' ? 'في متن هذا الخبر' : 'in this article') : '';
     const uses = s.isPhrase
-      ? language === 'ar' ? 'عبارة من المتن' : 'phrase from the body'
+      ? language === 'ar' ? `عبارة تتكرر ${s.count} مرات في الخبر` : `phrase repeated ${s.count} times in the article`
       : language === 'ar' ? `مستخدمة في ${s.count} ${s.count === 1 ? 'خبر' : 'خبرًا'}` : `used in ${s.count} article${s.count === 1 ? '' : 's'}`;
     return {
       label: s.display,
