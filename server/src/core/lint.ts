@@ -2,7 +2,7 @@
 import type { Article } from './parse/article';
 import type { ResolvedConfig } from './config';
 import { RULES } from './rules/index';
-import type { EncodingInfo, Finding, Fix, RelatedLocation, Severity } from './rules/rule';
+import type { CorpusContext, EncodingInfo, Finding, Fix, RelatedLocation, Severity } from './rules/rule';
 import type { LocalizedText, Range } from './types';
 import { comparePositions } from './types';
 
@@ -21,7 +21,13 @@ export interface ArticleDiagnostic {
 export type RuleFailureHandler = (ruleId: string, error: unknown) => void;
 
 /** Runs every enabled rule and returns the problems sorted by position. Never throws. */
-export function lintArticle(article: Article, config: ResolvedConfig, onRuleFailure?: RuleFailureHandler, encoding?: EncodingInfo): ArticleDiagnostic[] {
+/** What the host knows besides the text. */
+export interface LintExtras {
+  readonly encoding?: EncodingInfo;
+  readonly corpus?: CorpusContext;
+}
+
+export function lintArticle(article: Article, config: ResolvedConfig, onRuleFailure?: RuleFailureHandler, extras: LintExtras = {}): ArticleDiagnostic[] {
   const out: ArticleDiagnostic[] = [];
   for (const rule of RULES) {
     const severity = config.severities.get(rule.id) ?? rule.defaultSeverity;
@@ -47,7 +53,8 @@ export function lintArticle(article: Article, config: ResolvedConfig, onRuleFail
           optionalSections: config.optionalSections,
           boilerplate: config.boilerplate,
           dates: config.dates,
-          encoding,
+          encoding: extras.encoding,
+          corpus: extras.corpus,
         },
         report,
       );

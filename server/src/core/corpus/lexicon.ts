@@ -123,6 +123,16 @@ export class CorpusLexicon {
     return this.keywordCounter.get(normalized);
   }
 
+  /** The spellings of a normalised keyword with their article counts. */
+  keywordSpellings(normalized: string): ReadonlyMap<string, number> | undefined {
+    return this.keywordCounter.spellings(normalized);
+  }
+
+  /** The spellings of a normalised source with their article counts. */
+  sourceSpellings(normalized: string): ReadonlyMap<string, number> | undefined {
+    return this.sourceCounter.spellings(normalized);
+  }
+
   /** Every keyword of the corpus. */
   keywords(): IterableIterator<LexiconEntry> {
     return this.keywordCounter.all();

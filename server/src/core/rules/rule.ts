@@ -63,6 +63,24 @@ export interface RuleContext {
   readonly dates: { readonly min?: string; readonly max?: string };
   /** What is known of the file's bytes, when the caller read them (the CLI; the server for files on disk). */
   readonly encoding?: EncodingInfo;
+  /** The corpus around the article, when the host has indexed one (corpus rules are silent without it). */
+  readonly corpus?: CorpusContext;
+}
+
+/** What the corpus rules know of the rest of the corpus, computed by the host before checking. */
+export interface CorpusContext {
+  /** Other articles whose main text is near-identical (exact Jaccard of word 5-grams at or above the threshold). */
+  readonly nearDuplicates: readonly { readonly uri: string; readonly similarity: number; readonly headline: string }[];
+  /** Other articles with the same normalised headline. */
+  readonly sameHeadline: readonly { readonly uri: string; readonly line: number }[];
+  /** The corpus's spellings of a keyword's group (hamza, ى/ي, ة/ه, harakat, tatweel, spaces), with article counts. */
+  keywordSpellings(text: string): ReadonlyMap<string, number>;
+  /** The corpus's sources with their article counts (each spelling separately). */
+  sources(): Iterable<{ readonly text: string; readonly count: number }>;
+  /** A controlled vocabulary (normalised keywords), when configured. */
+  readonly vocabulary?: ReadonlySet<string>;
+  /** Settled spellings: normalised variant → preferred spelling, when configured. */
+  readonly preferredSpellings?: ReadonlyMap<string, string>;
 }
 
 /** How a file's bytes were decoded. */

@@ -1,0 +1,221 @@
+/**
+ * The index of the whole corpus: one compact summary per article, with the lookups the corpus
+ * rules, completion and navigation need: MinHash LSH buckets for near-duplicates, headlines,
+ * keyword postings and spelling groups, sources. Pure and synchronous; the host (server or
+ * command line) feeds it summaries and decides when.
+ */
+import { normalizeArabic } from '../arabic';
+import { CorpusLexicon } from './lexicon';
+import { bandKeys, estimateJaccard } from './shingles';
+import type { ArticleSummary } from './summary';
+
+/** A key under which spellings of one keyword (or source) are grouped: normalised, without spaces. */
+export function spellingKey(text: string): string {
+  return normalizeArabic(text).replace(/ /g, '');
+}
+
+/** A near-duplicate candidate. */
+export interface Candidate {
+  readonly uri: string;
+  /** Jaccard similarity estimated from the signatures. */
+  readonly estimate: number;
+}
+
+type Bucket = number | number[];
+
+/** The corpus index. */
+export class CorpusIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly docs: (ArticleSummary | undefined)[] = [];
+  private readonly free: number[] = [];
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly headlines = new Map<string, Set<number>>();
+  private readonly postings = new Map<string, Set<number>>();
+  /** Attested keyword uses (see KeywordPlace.attested): evidence for keyword splitting. */
+  private readonly attestedCounts = new Map<string, number>();
+  /** spellingKey → normalised keyword forms in that group. */
+  private readonly keywordGroups = new Map<string, Set<string>>();
+  /** Exact similarities measured by the host, keyed by the pair and the two summaries' identities. */
+  private readonly measured = new WeakMap<ArticleSummary, Map<ArticleSummary, number>>();
+  /** Keyword and source counts over the main articles. */
+  readonly lexicon = new CorpusLexicon();
+  /** Bumped on every change. */
+  version = 0;
+
+  /** Adds or replaces an article's summary. */
+  set(summary: ArticleSummary): void {
+    this.delete(summary.uri);
+    const id = this.free.pop() ?? this.docs.length;
+    this.ids.set(summary.uri, id);
+    this.docs[id] = summary;
+    for (const key of bandKeys(summary.signature)) {
+      const b = this.buckets.get(key);
+      if (b === undefined) this.buckets.set(key, id);
+      else if (typeof b === 'number') this.buckets.set(key, [b, id]);
+      else b.push(id);
+    }
+    if (summary.headlineNormalized) addTo(this.headlines, summary.headlineNormalized, id);
+    for (const k of summary.keywords) {
+      addTo(this.postings, k.normalized, id);
+      if (k.attested) this.attestedCounts.set(k.normalized, (this.attestedCounts.get(k.normalized) ?? 0) + 1);
+      const g = spellingKey(k.text);
+      let set = this.keywordGroups.get(g);
+      if (!set) this.keywordGroups.set(g, (set = new Set()));
+      set.add(k.normalized);
+    }
+    this.lexicon.update(summary.uri, { keywords: summary.keywords.map((k) => k.text), source: summary.source });
+    this.version++;
+  }
+
+  /** Removes an article. */
+  delete(uri: string): void {
+    const id = this.ids.get(uri);
+    if (id === undefined) return;
+    const s = this.docs[id]!;
+    for (const key of bandKeys(s.signature)) {
+      const b = this.buckets.get(key);
+      if (b === undefined) continue;
+      if (typeof b === 'number') {
+        if (b === id) this.buckets.delete(key);
+      } else {
+        const i = b.indexOf(id);
+        if (i >= 0) b.splice(i, 1);
+        if (b.length === 1) this.buckets.set(key, b[0]!);
+        else if (!b.length) this.buckets.delete(key);
+      }
+    }
+    if (s.headlineNormalized) removeFrom(this.headlines, s.headlineNormalized, id);
+    for (const k of s.keywords) {
+      removeFrom(this.postings, k.normalized, id);
+      if (k.attested) {
+        const c = (this.attestedCounts.get(k.normalized) ?? 0) - 1;
+        if (c > 0) this.attestedCounts.set(k.normalized, c);
+        else this.attestedCounts.delete(k.normalized);
+      }
+      if (!this.postings.has(k.normalized)) {
+        const g = spellingKey(k.text);
+        const set = this.keywordGroups.get(g);
+        set?.delete(k.normalized);
+        if (set && !set.size) this.keywordGroups.delete(g);
+      }
+    }
+    this.lexicon.remove(uri);
+    this.ids.delete(uri);
+    this.docs[id] = undefined;
+    this.free.push(id);
+    this.version++;
+  }
+
+  /** An article's summary. */
+  get(uri: string): ArticleSummary | undefined {
+    const id = this.ids.get(uri);
+    return id === undefined ? undefined : this.docs[id];
+  }
+
+  /** How many articles are indexed. */
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Every summary. */
+  *all(): IterableIterator<ArticleSummary> {
+    for (const d of this.docs) if (d) yield d;
+  }
+
+  /**
+   * Near-duplicate candidates of a signature: the articles sharing an LSH bucket with it whose
+   * estimated similarity reaches `minEstimate`, best first. `exclude` is the article itself.
+   */
+  candidates(signature: Uint32Array, minEstimate: number, exclude?: string): Candidate[] {
+    const seen = new Set<number>();
+    const self = exclude === undefined ? undefined : this.ids.get(exclude);
+    const out: Candidate[] = [];
+    for (const key of bandKeys(signature)) {
+      const b = this.buckets.get(key);
+      if (b === undefined) continue;
+      for (const id of typeof b === 'number' ? [b] : b) {
+        if (id === self || seen.has(id)) continue;
+        seen.add(id);
+        const d = this.docs[id];
+        if (!d) continue;
+        const estimate = estimateJaccard(signature, d.signature);
+        if (estimate >= minEstimate) out.push({ uri: d.uri, estimate });
+      }
+    }
+    return out.sort((a, b) => b.estimate - a.estimate || (a.uri < b.uri ? -1 : 1));
+  }
+
+  /** Records an exact similarity measured between two summaries (valid while both stay indexed unchanged). */
+  recordSimilarity(a: ArticleSummary, b: ArticleSummary, value: number): void {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      let m = this.measured.get(x);
+      if (!m) this.measured.set(x, (m = new Map()));
+      m.set(y, value);
+    }
+  }
+
+  /** A measured exact similarity, if any. */
+  measuredSimilarity(a: ArticleSummary, b: ArticleSummary): number | undefined {
+    return this.measured.get(a)?.get(b);
+  }
+
+  /** The articles whose normalised headline is `normalized`. */
+  byHeadline(normalized: string): ArticleSummary[] {
+    return [...(this.headlines.get(normalized) ?? [])].map((id) => this.docs[id]!).filter(Boolean);
+  }
+
+  /** The articles with a keyword that normalises to `normalized`. */
+  byKeyword(normalized: string): ArticleSummary[] {
+    return [...(this.postings.get(normalized) ?? [])].map((id) => this.docs[id]!).filter(Boolean);
+  }
+
+  /** In how many articles a keyword is attested as a unit (evidence for splitting keyword lines). */
+  attestedKeywordCount(normalized: string): number {
+    return this.attestedCounts.get(normalized) ?? 0;
+  }
+
+  /** How many articles have a keyword. */
+  keywordArticleCount(normalized: string): number {
+    return this.postings.get(normalized)?.size ?? 0;
+  }
+
+  /** Every spelling in the corpus of a keyword's group (same letters up to hamza, ى/ي, ة/ه, harakat, tatweel and spaces), with counts. */
+  keywordSpellings(text: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const normalized of this.keywordGroups.get(spellingKey(text)) ?? []) {
+      for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
+    }
+    return out;
+  }
+
+  /** Keywords that co-occur with the given ones (normalised), counted over up to `sample` articles. */
+  coOccurring(normalized: readonly string[], sample = 2000): Map<string, number> {
+    const counts = new Map<string, number>();
+    let seen = 0;
+    for (const k of normalized) {
+      for (const id of this.postings.get(k) ?? []) {
+        if (seen++ >= sample) return counts;
+        for (const other of this.docs[id]?.keywords ?? []) {
+          if (!normalized.includes(other.normalized)) counts.set(other.normalized, (counts.get(other.normalized) ?? 0) + 1);
+        }
+      }
+    }
+    return counts;
+  }
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, id: number): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(id);
+}
+
+function removeFrom(map: Map<string, Set<number>>, key: string, id: number): void {
+  const s = map.get(key);
+  if (!s) return;
+  s.delete(id);
+  if (!s.size) map.delete(key);
+}

@@ -1,0 +1,50 @@
+import type { Rule } from '../rule';
+import { text } from '../messages';
+import { normalizeArabic } from '../../arabic';
+import { editDistance } from './names';
+
+/** AN304: a source name close to a more frequent one. */
+export const sourceVariant: Rule = {
+  id: 'AN304',
+  name: 'source-variant',
+  defaultSeverity: 'info',
+  tags: ['corpus', 'source'],
+  summary: 'The source name is close to a more frequent source name of the corpus.',
+  fixable: true,
+  docs: {
+    description:
+      'Per-outlet statistics, filters and sampling need one name per outlet. Hand edits and scrapers of different site versions produce `البوابه نيوز` beside `البوابة نيوز`, `بوابة الاهرام` beside `بوابة الأهرام`, or a typo such as `البوابة نيور`. The rule compares the source name with the corpus\'s sources after normalisation and reports it when a more frequent source is the same or at a small edit distance (one letter for names up to ten letters, two for longer ones; none for names of four letters or fewer).',
+    bad: 'المصدر: البوابه نيوز   (while 120 articles write البوابة نيوز)',
+    good: 'المصدر: البوابة نيوز',
+    fix: 'Replaces the source name with the more frequent one.',
+  },
+  check({ article, corpus }, report) {
+    const source = article.source;
+    if (!corpus || !source || !source.value.text) return;
+    const mine = source.value.text;
+    const normalized = normalizeArabic(mine);
+    const allowed = normalized.length <= 4 ? 0 : normalized.length <= 10 ? 1 : 2;
+    let own = 0;
+    let best: { text: string; count: number } | undefined;
+    const candidates: { text: string; count: number }[] = [];
+    for (const s of corpus.sources()) {
+      if (s.text === mine) own = s.count;
+      else candidates.push(s);
+    }
+    for (const s of candidates) {
+      if (s.count <= own) continue;
+      const d = editDistance(normalized, normalizeArabic(s.text));
+      if (d > allowed) continue;
+      if (!best || s.count > best.count || (s.count === best.count && s.text < best.text)) best = s;
+    }
+    if (!best) return;
+    report({
+      range: source.value.range,
+      message: text(
+        `The source "${mine}" looks like "${best.text}", which ${best.count} articles use (against ${own} for this spelling). Use one name per outlet.`,
+        `المصدر «${mine}» يشبه «${best.text}» المستخدم في ${best.count} خبرًا (مقابل ${own} لهذا الإملاء). استخدم اسمًا واحدًا لكل جهة.`,
+      ),
+      fixes: [{ title: text(`Write "${best.text}"`, `اكتب «${best.text}»`), edits: [{ range: source.value.range, newText: best.text }], safe: false, preferred: true }],
+    });
+  },
+};
