@@ -10,6 +10,8 @@ import {
   CodeActionKind,
   type CompletionList,
   createConnection,
+  type Diagnostic,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   type InitializeParams,
@@ -17,33 +19,27 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, analyze } from './core/analysis';
+import { type Analysis, lintParsed } from './core/analysis';
 import { type ArticleConfig, resolveConfig, type ResolvedConfig } from './core/config';
-import { CorpusLexicon } from './core/corpus/lexicon';
 import { quickFixes, safeFixEdits } from './core/features/codeActions';
 import { complete } from './core/features/completion';
 import { foldingRanges } from './core/features/folding';
 import { hover } from './core/features/hover';
 import { documentSymbols } from './core/features/symbols';
-import { normalizeArabic } from './core/arabic';
-import type { KeywordEvidence } from './core/keywords/segment';
 import { looksLikeArticle } from './core/parse/sniff';
 import type { MessageLanguage } from './core/types';
+import { CONFIG_FILE_NAME, type ConfigProblem, parseConfigFile } from './core/configFile';
 import { FIX_ALL_KIND, toCompletionItem, toDocumentSymbol, toFixAllAction, toLspDiagnostic, toQuickFixAction } from './protocol';
-import { indexFile, scanFolders, termsOf } from './workspaceScan';
 import { ConfigLoader } from './configLoader';
-import { CONFIG_FILE_NAME, parseConfigFile } from './core/configFile';
-import type { ConfigProblem } from './core/configFile';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { CorpusHost, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from './corpusHost';
+import { registerNavigation } from './navigation';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const lexicon = new CorpusLexicon();
 const configLoader = new ConfigLoader();
-/** Configuration files we have published problems for (to clear them once fixed). */
-const configFilesWithProblems = new Set<string>();
 
 /** Settings under `arabicNews` that the server reads. */
 interface ServerSettings {
@@ -52,6 +48,8 @@ interface ServerSettings {
   readonly requiredSections?: ArticleConfig['requiredSections'];
   readonly keywordSeparators?: ArticleConfig['keywordSeparators'];
   readonly messageLanguage?: 'auto' | 'en' | 'ar';
+  readonly corpus?: { readonly include?: string[]; readonly exclude?: string[] };
+  readonly diagnostics?: { readonly scope?: 'open' | 'workspace' };
 }
 
 let clientLocale = 'en';
@@ -59,16 +57,28 @@ let supportsConfiguration = false;
 let supportsRelatedInformation = false;
 let supportsWatchedFiles = false;
 let supportsWorkspaceFolders = false;
+let supportsProgress = false;
 let workspaceFolders: string[] = [];
 let globalSettings: ServerSettings = {};
-/** Bumped when corpus knowledge used by the parser changes (scan finished, files changed on disk). */
-let evidenceEpoch = 0;
+/** Whether the corpus index is complete (corpus rules and workspace diagnostics wait for it). */
+let indexReady = false;
+/** Bumped when corpus knowledge changes in a way that open documents must be re-checked. */
+let corpusEpoch = 0;
 const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).toString() + '/';
 
 const settingsCache = new Map<string, Promise<ServerSettings>>();
 const analyses = new Map<string, { version: number; epoch: number; config: ResolvedConfig; analysis: Analysis }>();
 const pending = new Map<string, NodeJS.Timeout>();
 const loggedFailures = new Set<string>();
+/** Files not open in the editor whose diagnostics we published (workspace scope). */
+const publishedClosed = new Set<string>();
+/** Configuration files we have published problems for (to clear them once fixed). */
+const configFilesWithProblems = new Set<string>();
+
+const host = new CorpusHost({
+  openText: (uri) => documents.get(uri)?.getText(),
+  configFor: (uri) => configSync(uri, globalSettings),
+});
 
 /** Runs a handler; on failure logs once per handler and answers `fallback`. */
 async function guard<T>(name: string, fallback: T, fn: () => T | Promise<T>): Promise<T> {
@@ -77,7 +87,7 @@ async function guard<T>(name: string, fallback: T, fn: () => T | Promise<T>): Pr
   } catch (error) {
     if (!loggedFailures.has(name)) {
       loggedFailures.add(name);
-      connection.console.error(`arabic-news: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(`arabic-news: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     return fallback;
   }
@@ -111,7 +121,7 @@ function isConfigDocument(uri: string): boolean {
  * The configuration of a document: the defaults, then the nearest `.arabic-news.json` (with
  * its `extends` chain), then the user's editor settings on top.
  */
-function configOf(uri: string, settings: ServerSettings): ResolvedConfig {
+function configSync(uri: string, settings: ServerSettings): ResolvedConfig {
   let layers: readonly ArticleConfig[] = [];
   try {
     if (uri.startsWith('file:')) {
@@ -132,7 +142,7 @@ function configOf(uri: string, settings: ServerSettings): ResolvedConfig {
   });
 }
 
-function toConfigDiagnostics(problems: readonly ConfigProblem[], language: MessageLanguage): import('vscode-languageserver/node').Diagnostic[] {
+function toConfigDiagnostics(problems: readonly ConfigProblem[], language: MessageLanguage): Diagnostic[] {
   return problems.map((p) => ({
     range: p.range,
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -162,20 +172,16 @@ async function validateConfigDocument(doc: TextDocument): Promise<void> {
   });
 }
 
-/** A configuration file changed on disk: forget what was read and re-check every open article. */
+/** A configuration file changed: forget what was read and re-check everything. */
 function configChanged(): void {
   configLoader.invalidate();
   analyses.clear();
+  corpusEpoch++;
   for (const doc of documents.all()) {
     if (isConfigDocument(doc.uri)) void validateConfigDocument(doc);
     else void validate(doc);
   }
-}
-
-/** Corpus evidence for segmenting a keywords line, without the document's own contribution. */
-function evidenceFor(uri: string): KeywordEvidence {
-  const own = new Set((lexicon.terms(uri)?.keywords ?? []).map((k) => normalizeArabic(k)));
-  return { keywordCount: (p) => lexicon.keywordCount(p) - (own.has(p) ? 1 : 0) };
+  void publishWorkspaceDiagnostics();
 }
 
 /** Whether the server should treat a document as an article. */
@@ -184,20 +190,32 @@ function isArticle(doc: TextDocument): boolean {
   return doc.languageId === 'arabic-news' || looksLikeArticle(doc.getText());
 }
 
-/** Parses and lints a document once per version (and per corpus epoch). */
+function logRuleFailure(rule: string, error: unknown): void {
+  const key = `rule ${rule}`;
+  if (!loggedFailures.has(key)) {
+    loggedFailures.add(key);
+    connection.console.error(`arabic-news: rule ${rule} failed: ${String(error)}`);
+  }
+}
+
+/** Parses and lints a text with the corpus around it. */
+async function check(uri: string, text: string, config: ResolvedConfig, indexIt: boolean): Promise<Analysis> {
+  const article = host.parse(uri, text, config);
+  if (indexIt) host.indexText(uri, text, article);
+  const corpus = indexReady ? await host.contextFor(uri, article, config) : undefined;
+  return lintParsed(article, config, logRuleFailure, undefined, corpus);
+}
+
+/** Parses and lints an open document once per version (and per corpus epoch). */
 async function analysisOf(doc: TextDocument): Promise<{ analysis: Analysis; settings: ServerSettings }> {
   const settings = await settingsFor(doc.uri);
   const cached = analyses.get(doc.uri);
-  if (cached && cached.version === doc.version && cached.epoch === evidenceEpoch) return { analysis: cached.analysis, settings };
-  const config = configOf(doc.uri, settings);
-  const analysis = analyze(doc.getText(), config, evidenceFor(doc.uri), (rule, error) => {
-    const key = `rule ${rule}`;
-    if (!loggedFailures.has(key)) {
-      loggedFailures.add(key);
-      connection.console.error(`arabic-news: rule ${rule} failed: ${String(error)}`);
-    }
-  });
-  analyses.set(doc.uri, { version: doc.version, epoch: evidenceEpoch, config, analysis });
+  if (cached && cached.version === doc.version && cached.epoch === corpusEpoch) return { analysis: cached.analysis, settings };
+  const config = configSync(doc.uri, settings);
+  const version = doc.version;
+  const epoch = corpusEpoch;
+  const analysis = await check(doc.uri, doc.getText(), config, true);
+  if (documents.get(doc.uri)?.version === version) analyses.set(doc.uri, { version, epoch, config, analysis });
   return { analysis, settings };
 }
 
@@ -209,11 +227,21 @@ async function validate(doc: TextDocument): Promise<void> {
       return;
     }
     const { analysis, settings } = await analysisOf(doc);
-    const language = languageFor(settings);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
-    const diagnostics = analysis.diagnostics.slice(0, 1000).map((d) => toLspDiagnostic(d, doc.uri, language, docsBase, supportsRelatedInformation));
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    const summary = host.index.get(doc.uri);
+    if (summary) summary.problems = countByRule(analysis);
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toLsp(analysis, doc.uri, languageFor(settings)) });
   });
+}
+
+function toLsp(analysis: Analysis, uri: string, language: MessageLanguage): Diagnostic[] {
+  return analysis.diagnostics.slice(0, 1000).map((d) => toLspDiagnostic(d, uri, language, docsBase, supportsRelatedInformation));
+}
+
+function countByRule(analysis: Analysis): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of analysis.diagnostics) out[d.ruleId] = (out[d.ruleId] ?? 0) + 1;
+  return out;
 }
 
 function scheduleValidation(doc: TextDocument, delayMs: number): void {
@@ -229,10 +257,48 @@ function scheduleValidation(doc: TextDocument, delayMs: number): void {
   );
 }
 
-function updateLexiconFromDocument(doc: TextDocument): void {
-  const terms = termsOf(doc.getText());
-  if (terms) lexicon.update(doc.uri, terms);
-  else lexicon.remove(doc.uri);
+async function scopeOf(uri?: string): Promise<'open' | 'workspace'> {
+  const s = await settingsFor(uri ?? (workspaceFolders[0] ? pathToFileURL(workspaceFolders[0]).toString() : ''));
+  return s.diagnostics?.scope === 'open' ? 'open' : 'workspace';
+}
+
+/** Checks one closed file from disk and publishes its diagnostics (workspace scope). */
+async function publishClosed(uri: string): Promise<void> {
+  if (documents.get(uri)) return;
+  const text = await host.textOf(uri);
+  const summary = host.index.get(uri);
+  if (text === undefined || !summary) {
+    if (publishedClosed.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  const settings = await settingsFor(uri);
+  const analysis = await check(uri, text, configSync(uri, settings), false);
+  summary.problems = countByRule(analysis);
+  publishedClosed.add(uri);
+  await connection.sendDiagnostics({ uri, diagnostics: toLsp(analysis, uri, languageFor(settings)) });
+}
+
+let workspaceRun = 0;
+/** Publishes diagnostics for every indexed file that is not open (workspace scope), in slices. */
+async function publishWorkspaceDiagnostics(): Promise<void> {
+  const run = ++workspaceRun;
+  await guard('workspace diagnostics', undefined, async () => {
+    if (!indexReady) return;
+    if ((await scopeOf()) === 'open') {
+      for (const uri of publishedClosed) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      publishedClosed.clear();
+      return;
+    }
+    let sliceStart = Date.now();
+    for (const summary of [...host.index.all()]) {
+      if (run !== workspaceRun) return;
+      await publishClosed(summary.uri);
+      if (Date.now() - sliceStart > 15) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = Date.now();
+      }
+    }
+  });
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -242,6 +308,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsRelatedInformation = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
   supportsWatchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsWorkspaceFolders = !!caps.workspace?.workspaceFolders;
+  supportsProgress = !!caps.window?.workDoneProgress;
   const init = params.initializationOptions as { settings?: ServerSettings } | undefined;
   if (init?.settings && typeof init.settings === 'object') globalSettings = init.settings;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -254,6 +321,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [' ', '،', ','], resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      definitionProvider: true,
       ...(supportsWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'arabic-news-language-server', version: '0.1.0' },
@@ -265,22 +336,51 @@ connection.onInitialized(() => {
   if (supportsWatchedFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.txt' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] });
   }
-  void rescanCorpus();
+  void indexCorpus();
 });
 
-let scanGeneration = 0;
-async function rescanCorpus(): Promise<void> {
-  const generation = ++scanGeneration;
-  await guard('corpus scan', undefined, async () => {
-    await scanFolders(lexicon, workspaceFolders, {
-      skip: (uri) => documents.get(uri) !== undefined,
-      isCancelled: () => generation !== scanGeneration,
-    });
-    if (generation !== scanGeneration) return;
-    evidenceEpoch++;
-    connection.console.log(`arabic-news: ${lexicon.articleCount} articles, ${lexicon.keywordCountDistinct} keywords in the workspace`);
-    void connection.sendNotification('arabicNews/indexReady', { articles: lexicon.articleCount, keywords: lexicon.keywordCountDistinct });
+let indexGeneration = 0;
+/** Indexes the workspace folders in the background, reporting progress, then re-checks. */
+async function indexCorpus(): Promise<void> {
+  const generation = ++indexGeneration;
+  const cancelled = (): boolean => generation !== indexGeneration;
+  let reporter: WorkDoneProgressServerReporter | undefined;
+  await guard('corpus index', undefined, async () => {
+    const started = Date.now();
+    if (supportsProgress && workspaceFolders.length) {
+      reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+      reporter?.begin('Indexing corpus', 0, 'Listing files…', true);
+    }
+    const files: string[] = [];
+    for (const folder of workspaceFolders) {
+      const settings = await settingsFor(pathToFileURL(folder).toString());
+      const scope = { include: settings.corpus?.include?.length ? settings.corpus.include : DEFAULT_INCLUDE, exclude: settings.corpus?.exclude ?? DEFAULT_EXCLUDE };
+      for await (const f of listCorpusFiles(folder, scope, cancelled)) files.push(f);
+    }
+    let lastReport = 0;
+    await host.indexFiles(
+      files,
+      (done, total) => {
+        const now = Date.now();
+        if (now - lastReport < 200 && done < total) return;
+        lastReport = now;
+        reporter?.report(total ? Math.floor((done / total) * 100) : 100, `${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+        void connection.sendNotification('arabicNews/indexProgress', { done, total });
+      },
+      () => cancelled() || !!reporter?.token.isCancellationRequested,
+    );
+    if (cancelled()) return;
+    reporter?.done();
+    reporter = undefined;
+    indexReady = true;
+    corpusEpoch++;
+    const articles = host.index.size;
+    connection.console.log(`arabic-news: indexed ${articles} articles of ${files.length} files in ${Date.now() - started} ms`);
+    void connection.sendNotification('arabicNews/indexReady', { articles, keywords: host.index.lexicon.keywordCountDistinct, files: files.length, ms: Date.now() - started });
+    for (const doc of documents.all()) void validate(doc);
+    await publishWorkspaceDiagnostics();
   });
+  reporter?.done();
 }
 
 function listenToWorkspaceFolders(): void {
@@ -288,24 +388,33 @@ function listenToWorkspaceFolders(): void {
     for (const f of e.added) if (f.uri.startsWith('file:')) workspaceFolders.push(fileURLToPath(f.uri));
     const removed = new Set(e.removed.map((f) => (f.uri.startsWith('file:') ? fileURLToPath(f.uri) : f.uri)));
     workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
-    void rescanCorpus();
+    void indexCorpus();
   });
 }
 
 connection.onDidChangeWatchedFiles((params) =>
   guard('watched files', undefined, async () => {
     let configTouched = false;
+    const changed: string[] = [];
     for (const change of params.changes) {
       if (isConfigDocument(change.uri)) {
         configTouched = true;
         continue;
       }
       if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) lexicon.remove(change.uri);
-      else await indexFile(lexicon, fileURLToPath(change.uri));
+      const before = host.index.get(change.uri);
+      if (change.type === FileChangeType.Deleted) host.remove(change.uri);
+      else await host.indexFile(fileURLToPath(change.uri));
+      if (before || host.index.get(change.uri)) changed.push(change.uri);
     }
-    evidenceEpoch++;
-    if (configTouched) configChanged();
+    if (configTouched) {
+      configChanged();
+      return;
+    }
+    if (!changed.length) return;
+    corpusEpoch++;
+    for (const doc of documents.all()) scheduleValidation(doc, 50);
+    if (indexReady && (await scopeOf()) === 'workspace') for (const uri of changed) await publishClosed(uri);
   }),
 );
 
@@ -314,26 +423,19 @@ connection.onDidChangeConfiguration((change) => {
   analyses.clear();
   const s = (change.settings as { arabicNews?: ServerSettings } | undefined)?.arabicNews;
   if (s && typeof s === 'object') globalSettings = s;
+  corpusEpoch++;
   for (const doc of documents.all()) void validate(doc);
+  void publishWorkspaceDiagnostics();
 });
 
 documents.onDidSave((e) => {
   if (isConfigDocument(e.document.uri)) configChanged();
 });
 documents.onDidOpen((e) => {
-  if (isConfigDocument(e.document.uri)) {
-    void validateConfigDocument(e.document);
-    return;
-  }
-  updateLexiconFromDocument(e.document);
+  publishedClosed.delete(e.document.uri);
   void validate(e.document);
 });
 documents.onDidChangeContent((e) => {
-  if (isConfigDocument(e.document.uri)) {
-    scheduleValidation(e.document, 150);
-    return;
-  }
-  updateLexiconFromDocument(e.document);
   scheduleValidation(e.document, 150);
 });
 documents.onDidClose((e) => {
@@ -343,11 +445,17 @@ documents.onDidClose((e) => {
   pending.delete(uri);
   analyses.delete(uri);
   settingsCache.delete(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
-  if (isConfigDocument(uri)) return;
-  // The file on disk (if any) is the corpus's version again.
-  if (uri.startsWith('file:')) void indexFile(lexicon, fileURLToPath(uri));
-  else lexicon.remove(uri);
+  if (isConfigDocument(uri)) {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  void guard('close', undefined, async () => {
+    // The file on disk is the corpus's version again; with the workspace scope its diagnostics stay, as read from disk.
+    if (uri.startsWith('file:')) await host.indexFile(fileURLToPath(uri));
+    else host.remove(uri);
+    if (indexReady && uri.startsWith('file:') && host.index.get(uri) && (await scopeOf(uri)) === 'workspace') await publishClosed(uri);
+    else await connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
 });
 
 connection.onDocumentSymbol((params) =>
@@ -372,8 +480,8 @@ connection.onHover((params) =>
   guard('hover', null, async () => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isArticle(doc)) return null;
-    const { analysis } = await analysisOf(doc);
-    const h = hover(analysis.article, params.position);
+    const { analysis, settings } = await analysisOf(doc);
+    const h = hover(analysis.article, params.position, { index: host.index, language: languageFor(settings) });
     return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
   }),
 );
@@ -384,7 +492,12 @@ connection.onCompletion((params) =>
     if (!doc || !isArticle(doc)) return { isIncomplete: false, items: [] };
     const { analysis, settings } = await analysisOf(doc);
     const config = analyses.get(doc.uri)?.config;
-    const result = complete(analysis.article, params.position, { lexicon, markers: config?.markers, language: languageFor(settings) });
+    const result = complete(analysis.article, params.position, {
+      lexicon: host.index.lexicon,
+      coOccurring: (present) => host.index.coOccurring(present),
+      markers: config?.markers,
+      language: languageFor(settings),
+    });
     return { isIncomplete: result.isIncomplete, items: result.items.map(toCompletionItem) };
   }),
 );
@@ -410,6 +523,15 @@ connection.onCodeAction((params) =>
     return actions;
   }),
 );
+
+registerNavigation({
+  connection,
+  documents,
+  host,
+  guard,
+  analysisOf: async (doc) => ((doc && isArticle(doc)) ? (await analysisOf(doc)).analysis : undefined),
+  language: async (uri) => languageFor(await settingsFor(uri)),
+});
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`arabic-news: uncaught ${error.stack ?? error.message}`);

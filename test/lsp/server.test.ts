@@ -33,7 +33,7 @@ describe('language server over stdio (VS Code-like client)', () => {
   let server: ServerHandle;
   let workspace: string;
   const uri = 'file:///virtual/defects.txt';
-  const text = 'المالية تعلن موازنة جديدة\nتاريخ النشر: ١٢ يونيو ٢٠٢٤\nأعلنت وزارة المالية موازنة جديدة للعام المقبل في ستاد القاهرة.\nالمصدر : وكالة الأنباء\nكلمات دلالية: ';
+  const text = 'المالية تعلن موازنة جديدة\nتاريخ النشر: ١٢ يونيو ٢٠٢٤\nأعلنت وزارة المالية موازنة جديدة للعام المقبل في ستاد القاهرة.\nالمصدر : وكالة الأنباء\nكلمات دلالية:';
 
   before(async () => {
     workspace = makeWorkspace();
@@ -81,7 +81,7 @@ describe('language server over stdio (VS Code-like client)', () => {
   });
 
   test('completion on the keywords line: workspace keywords, body matches first', async () => {
-    const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 14 } })) as CompletionList;
+    const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 13 } })) as CompletionList;
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('وزارة المالية'), labels.join(' | '));
     assert.ok(labels.includes('الأهلي'), 'keywords of other files');
@@ -162,8 +162,8 @@ describe('a minimal client: plaintext, no configuration, no workspace folders', 
     const text = fixture('clean/sport-final.txt').replace('1st, June 2024 GMT', '2024-06-01');
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
     const p = await server.diagnostics(uri);
-    assert.deepEqual(p.diagnostics.map((d) => d.code), ['AN104']);
-    assert.equal(p.diagnostics[0]!.relatedInformation, undefined);
+    assert.deepEqual(p.diagnostics.filter((d) => d.severity! <= 2).map((d) => d.code), ['AN104']);
+    assert.ok(p.diagnostics.every((d) => d.relatedInformation === undefined));
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     assert.equal(symbols[0]!.children!.length, 5);
     const folds = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];

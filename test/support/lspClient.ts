@@ -26,6 +26,8 @@ export interface ServerHandle {
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** Resolves with the next notification of a method that satisfies `accept` (or one already received). */
   notification<T>(method: string, accept?: (p: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Every notification of a method received so far. */
+  all<T>(method: string): T[];
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export function startServer(args: string[] = ['--stdio'], entry = path.join(repo
     diagnostics: (uri, accept = () => true, timeoutMs = 10_000) =>
       wait<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && accept(p), timeoutMs),
     notification: <T>(method: string, accept: (p: T) => boolean = () => true, timeoutMs = 10_000) => wait<T>(method, accept, timeoutMs),
+    all: <T>(method: string) => received.filter((r) => r.method === method).map((r) => r.params as T),
     async stop() {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

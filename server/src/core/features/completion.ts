@@ -47,6 +47,8 @@ export interface CompletionContext {
   readonly now?: Date;
   /** The most items returned. */
   readonly maxItems?: number;
+  /** Keywords that co-occur in the corpus with the given (normalised) keywords, with counts. */
+  readonly coOccurring?: (present: readonly string[]) => ReadonlyMap<string, number>;
 }
 
 /** Words too common to start or end a suggested body phrase. */
@@ -170,6 +172,8 @@ function keywordCompletions(
   const body = bodyIndex(article);
   const language = context.language ?? 'en';
   const lexicon = context.lexicon;
+  // Keywords that the corpus uses together with those already on the line rank higher.
+  const together = present.size && context.coOccurring ? context.coOccurring([...present]) : undefined;
 
   // Only the best `max` candidates are kept (a bounded insertion into a sorted array), so an
   // empty query over tens of thousands of corpus keywords costs one pass and no big sort.
@@ -190,7 +194,9 @@ function keywordCompletions(
     const inBody = body.ngrams.has(key);
     // Rank: occurs in this body, then corpus keywords before body phrases, prefix before infix, frequency.
     const tier = (inBody ? 0 : 4) + (isPhrase ? 2 : 0) + (prefix ? 0 : 1);
-    top.add({ key, display, count, inBody, isPhrase, from, tier, score: tier * 1e9 - Math.min(count, 1e9 - 1) });
+    const with_ = together?.get(key) ?? 0;
+    // Within a tier: co-occurrence with the line's keywords first, then corpus frequency.
+    top.add({ key, display, count, inBody, isPhrase, from, tier, score: tier * 1e9 - Math.min(with_, 999) * 1e6 - Math.min(count, 1e6 - 1) });
   };
 
   if (lexicon) for (const e of lexicon.keywords()) consider(e.normalized, e.display, e.count, false);

@@ -1,0 +1,231 @@
+/**
+ * The corpus as the server (and the command line) sees it: finds the article files of the
+ * workspace folders, keeps the corpus index current, reads other articles' texts when a
+ * near-duplicate must be confirmed, and loads the configured vocabulary files. All file
+ * access of the corpus features goes through here; the index itself is pure.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CorpusIndex } from './core/corpus/index';
+import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from './core/corpus/context';
+import { duplicateThreshold, keywordEvidence } from './core/corpus/batch';
+import { summarize, type ArticleSummary } from './core/corpus/summary';
+import type { ResolvedConfig } from './core/config';
+import { type Article, parseArticle } from './core/parse/article';
+import { looksLikeArticle } from './core/parse/sniff';
+import type { CorpusContext } from './core/rules/rule';
+import { folderExcluded, matchesAny } from './core/text/glob';
+
+/** Default corpus settings. */
+export const DEFAULT_INCLUDE: readonly string[] = ['**/*.txt'];
+export const DEFAULT_EXCLUDE: readonly string[] = ['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.cache', '.vscode-test'];
+
+/** Largest article file indexed, in bytes. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Which files form the corpus. */
+export interface CorpusScope {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A bounded map that forgets its oldest entries. */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly max: number) {}
+  get(key: K): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+  }
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/** Lists the files of a folder that match the scope: breadth first, sorted, excluded folders skipped, symlinks not followed. */
+export async function* listCorpusFiles(root: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+  const queue = [''];
+  while (queue.length) {
+    if (isCancelled()) return;
+    const rel = queue.shift()!;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue; // deleted while listing, or unreadable: skip
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
+      } else if (e.isFile() && matchesAny(childRel, scope.include) && !matchesAny(childRel, scope.exclude)) {
+        yield path.join(root, childRel);
+      }
+    }
+  }
+}
+
+/** What the host needs from its environment. */
+export interface CorpusHostOptions {
+  /** The text of an open document, when it is open (its editor text wins over the disk). */
+  readonly openText?: (uri: string) => string | undefined;
+  /** The configuration of a file. */
+  readonly configFor: (uri: string) => ResolvedConfig;
+}
+
+/** The corpus index with its file access. */
+export class CorpusHost {
+  readonly index = new CorpusIndex();
+  private readonly shingles = new Lru<string, { summary: ArticleSummary; shingles: Uint32Array }>(500);
+  private readonly lists = new Map<string, { mtime: number; vocabulary?: Set<string>; preferred?: Map<string, string> }>();
+
+  constructor(private readonly options: CorpusHostOptions) {}
+
+  /** Parses a text as the corpus sees it (keyword lines split with the corpus's evidence). */
+  parse(uri: string, text: string, config: ResolvedConfig): Article {
+    return parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: keywordEvidence(this.index, uri) });
+  }
+
+  /** Indexes (or forgets) one article from its text. Returns the summary, or undefined when the text is not an article. */
+  indexText(uri: string, text: string, parsed?: Article): ArticleSummary | undefined {
+    const config = this.options.configFor(uri);
+    if (!parsed && !looksLikeArticle(text, config.markers)) {
+      this.remove(uri);
+      return undefined;
+    }
+    const article = parsed ?? this.parse(uri, text, config);
+    const sh = articleShingles(article);
+    const summary = summarize(uri, article, sh);
+    this.index.set(summary);
+    this.shingles.set(uri, { summary, shingles: sh });
+    return summary;
+  }
+
+  /** Forgets an article. */
+  remove(uri: string): void {
+    this.index.delete(uri);
+    this.shingles.delete(uri);
+  }
+
+  /** Reads a file from disk, or undefined when it is gone, too large, binary or unreadable. */
+  async readFile(file: string): Promise<string | undefined> {
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      const buf = await fs.readFile(file);
+      if (buf.includes(0)) return undefined; // binary (or UTF-16): not indexed
+      return buf.toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The text of an article: the open editor's, else the file on disk. */
+  async textOf(uri: string): Promise<string | undefined> {
+    const open = this.options.openText?.(uri);
+    if (open !== undefined) return open;
+    if (!uri.startsWith('file:')) return undefined;
+    return this.readFile(fileURLToPath(uri));
+  }
+
+  /** Indexes one file from disk (or forgets it when it is gone or not an article). */
+  async indexFile(file: string): Promise<void> {
+    const uri = pathToFileURL(file).toString();
+    if (this.options.openText?.(uri) !== undefined) return; // the editor's text is indexed instead
+    const text = await this.readFile(file);
+    if (text === undefined) this.remove(uri);
+    else this.indexText(uri, text);
+  }
+
+  /**
+   * Indexes many files in time slices, yielding to the event loop every `sliceMs` so that
+   * requests are answered while it runs. Reports progress after each slice.
+   */
+  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 15): Promise<number> {
+    let done = 0;
+    let sliceStart = Date.now();
+    const reads: Promise<string | undefined>[] = [];
+    const ahead = 16; // read a few files ahead while parsing
+    for (let i = 0; i < Math.min(ahead, files.length); i++) reads.push(this.readFile(files[i]!));
+    for (let i = 0; i < files.length; i++) {
+      if (isCancelled()) return done;
+      const text = await reads[i]!;
+      reads[i] = Promise.resolve(undefined); // free the text
+      if (i + ahead < files.length) reads.push(this.readFile(files[i + ahead]!));
+      const uri = pathToFileURL(files[i]!).toString();
+      if (this.options.openText?.(uri) === undefined) {
+        if (text === undefined) this.remove(uri);
+        else this.indexText(uri, text);
+      }
+      done++;
+      if (Date.now() - sliceStart >= sliceMs) {
+        progress(done, files.length);
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+    progress(done, files.length);
+    return done;
+  }
+
+  /** The shingles of an indexed article (from the cache, else re-read and re-parsed). */
+  async shinglesOf(uri: string): Promise<Uint32Array | undefined> {
+    const summary = this.index.get(uri);
+    if (!summary) return undefined;
+    const cached = this.shingles.get(uri);
+    if (cached && cached.summary === summary) return cached.shingles;
+    const text = await this.textOf(uri);
+    if (text === undefined) return undefined;
+    const sh = articleShingles(parseArticle(text, { markers: this.options.configFor(uri).markers }));
+    this.shingles.set(uri, { summary, shingles: sh });
+    return sh;
+  }
+
+  /** Loads (and caches by modification time) the vocabulary and preferred-spellings files of a configuration. */
+  async keywordLists(config: ResolvedConfig): Promise<{ vocabulary?: Set<string>; preferredSpellings?: Map<string, string> }> {
+    const load = async <T>(file: string | undefined, parse: (text: string) => T, pick: (e: { vocabulary?: Set<string>; preferred?: Map<string, string> }) => T | undefined, store: (e: { vocabulary?: Set<string>; preferred?: Map<string, string> }, v: T) => void): Promise<T | undefined> => {
+      if (!file) return undefined;
+      try {
+        const stat = await fs.stat(file);
+        const hit = this.lists.get(file);
+        if (hit && hit.mtime === stat.mtimeMs && pick(hit) !== undefined) return pick(hit);
+        const value = parse(await fs.readFile(file, 'utf8'));
+        const entry = hit && hit.mtime === stat.mtimeMs ? hit : { mtime: stat.mtimeMs };
+        store(entry, value);
+        this.lists.set(file, entry);
+        return value;
+      } catch {
+        return undefined;
+      }
+    };
+    return {
+      vocabulary: await load(config.keywordFiles.vocabulary, parseVocabulary, (e) => e.vocabulary, (e, v) => (e.vocabulary = v)),
+      preferredSpellings: await load(config.keywordFiles.preferredSpellings, parsePreferredSpellings, (e) => e.preferred, (e, v) => (e.preferred = v)),
+    };
+  }
+
+  /** The corpus context of an article for the corpus rules: near-duplicates confirmed by exact Jaccard. */
+  async contextFor(uri: string, article: Article, config: ResolvedConfig): Promise<CorpusContext> {
+    const cached = this.shingles.get(uri);
+    const own = cached && cached.summary === this.index.get(uri) ? cached.shingles : articleShingles(article);
+    const twins = await findNearDuplicates(this.index, uri, own, duplicateThreshold(config), (u) => this.shinglesOf(u));
+    const lists = await this.keywordLists(config);
+    return corpusContext(this.index, uri, article, twins, lists);
+  }
+}

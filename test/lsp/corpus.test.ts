@@ -1,0 +1,122 @@
+/**
+ * Protocol tests of the corpus features: background index with progress, corpus rules pushed
+ * for files that are not open, navigation across articles.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../support/fixtures';
+import { type ServerHandle, startServer } from '../support/lspClient';
+
+const strip = (t: string): string => t.replace(/ ?⟦[^⟧]*⟧/g, '');
+
+describe('the corpus over the protocol', () => {
+  let server: ServerHandle;
+  let dir: string;
+  const uriOf = (rel: string): string => pathToFileURL(path.join(dir, rel)).toString();
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'an-lsp-corpus-'));
+    // Two near-copies, a same-topic article, keyword spellings, and a read-also headline that is a corpus article.
+    for (const [folder, target] of [['near-copy', 'economy'], ['keyword-variant', 'politics'], ['same-headline', 'gold']] as const) {
+      const src = path.join(repoRoot, 'test/fixtures/corpus', folder);
+      fs.mkdirSync(path.join(dir, target), { recursive: true });
+      for (const f of fs.readdirSync(src).filter((f) => f.endsWith('.txt'))) fs.writeFileSync(path.join(dir, target, f), strip(fs.readFileSync(path.join(src, f), 'utf8')));
+    }
+    const sport = fs.readFileSync(path.join(repoRoot, 'test/fixtures/clean/sport-final.txt'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'sport.txt'), sport);
+    // The first related headline of sport.txt exists as an article of its own.
+    fs.writeFileSync(
+      path.join(dir, 'zamalek.txt'),
+      'الزمالك يعلن التعاقد مع مدرب جديد .. فيديو\nتاريخ النشر: 2nd, June 2024 GMT\nأعلن نادي الزمالك، مساء السبت، التعاقد مع مدرب برتغالي جديد لقيادة الفريق الأول لمدة موسمين.\nالمصدر: بوابة الأهرام\nكلمات دلالية: الزمالك، مدرب جديد',
+    );
+    server = startServer();
+    const ready = server.notification<{ articles: number }>('arabicNews/indexReady', () => true, 30_000);
+    await server.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'corpus' }],
+      capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    });
+    await server.connection.sendNotification('initialized', {});
+    const counts = await ready;
+    assert.equal(counts.articles, 12);
+  });
+  after(async () => {
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('indexing reports work-done progress', () => {
+    const progress = server.all<{ value: { kind: string; message?: string } }>('$/progress').map((p) => p.value);
+    assert.equal(progress[0]?.kind, 'begin');
+    assert.equal(progress[progress.length - 1]?.kind, 'end');
+    assert.ok(progress.some((p) => p.kind === 'report' && /12 \/ 12/.test(p.message ?? '')), JSON.stringify(progress));
+  });
+
+  test('a near-copy is flagged in both files, each pointing at the other, without opening them', async () => {
+    const a = uriOf('economy/001_a1b2c3d4e5f60718.txt');
+    const b = uriOf('economy/002_b1b2c3d4e5f60718.txt');
+    const pa = await server.diagnostics(a, (p) => p.diagnostics.some((d) => d.code === 'AN301'));
+    const pb = await server.diagnostics(b, (p) => p.diagnostics.some((d) => d.code === 'AN301'));
+    assert.equal(pa.diagnostics.find((d) => d.code === 'AN301')!.relatedInformation![0]!.location.uri, b);
+    assert.equal(pb.diagnostics.find((d) => d.code === 'AN301')!.relatedInformation![0]!.location.uri, a);
+    const c = await server.diagnostics(uriOf('economy/003_c1b2c3d4e5f60718.txt'));
+    assert.equal(c.diagnostics.some((d) => d.code === 'AN301'), false, 'the same topic is not a duplicate');
+  });
+
+  test('workspace symbols: headlines matched as Arabic is written', async () => {
+    const found = (await server.connection.sendRequest('workspace/symbol', { query: 'اسعار الذهب' })) as SymbolInformation[];
+    assert.deepEqual(found.map((s) => path.basename(s.location.uri)).sort(), ['001_d1b2c3d4e5f60718.txt', '002_e1b2c3d4e5f60718.txt', '003_f1b2c3d4e5f60718.txt']);
+  });
+
+  test('references and rename of a keyword cover every keywords line that has it, any spelling', async () => {
+    const uri = uriOf('politics/003_13.txt');
+    const text = fs.readFileSync(path.join(dir, 'politics/003_13.txt'), 'utf8');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arabic-news', version: 1, text } });
+    const line = text.split('\n').findIndex((l) => l.startsWith('كلمات دلالية'));
+    const col = text.split('\n')[line]!.indexOf('إسرائيل') + 2;
+    const refs = (await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character: col }, context: { includeDeclaration: true } })) as Location[];
+    assert.deepEqual(refs.map((r) => path.basename(r.uri)).sort(), ['001_11.txt', '002_12.txt', '003_13.txt', '004_14.txt']);
+    const edit = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line, character: col }, newName: 'دولة الاحتلال' })) as WorkspaceEdit;
+    const changed = edit.documentChanges!.map((c) => path.basename((c as { textDocument: { uri: string } }).textDocument.uri)).sort();
+    assert.deepEqual(changed, ['001_11.txt', '002_12.txt', '003_13.txt', '004_14.txt']);
+    assert.ok(Object.keys(edit.changeAnnotations!).length === 2, 'one annotation per spelling (إسرائيل, اسرائيل)');
+    const other = await server.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.equal(other, null, 'only keywords can be renamed');
+  });
+
+  test('hover on a keyword: how many articles and the date span; spellings', async () => {
+    const uri = uriOf('politics/003_13.txt');
+    const text = fs.readFileSync(path.join(dir, 'politics/003_13.txt'), 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('كلمات دلالية'));
+    const h = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: text.split('\n')[line]!.indexOf('إسرائيل') + 1 } })) as Hover;
+    const value = (h.contents as { value: string }).value;
+    assert.match(value, /in 4 articles of the corpus, from 2024-01-05 to 2024-01-08/);
+    assert.match(value, /إسرائيل \(3\).*اسرائيل \(1\)/);
+  });
+
+  test('go to definition on a related headline opens the corpus article', async () => {
+    const uri = uriOf('sport.txt');
+    const text = fs.readFileSync(path.join(dir, 'sport.txt'), 'utf8');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arabic-news', version: 1, text } });
+    const line = text.split('\n').findIndex((l) => l.startsWith('الزمالك يعلن'));
+    const defs = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line, character: 4 } })) as Location[];
+    assert.deepEqual(defs.map((d) => path.basename(d.uri)), ['zamalek.txt']);
+  });
+
+  test('closing a file keeps its diagnostics as read from disk (workspace scope)', async () => {
+    const uri = uriOf('politics/004_14.txt');
+    const text = fs.readFileSync(path.join(dir, 'politics/004_14.txt'), 'utf8');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arabic-news', version: 7, text: text.replace('اسرائيل', 'إسرائيل') } });
+    const open = await server.diagnostics(uri, (p) => p.version === 7);
+    assert.equal(open.diagnostics.filter((d) => d.code === 'AN303').length, 1, 'only الأمم المتحده once اسرائيل is fixed in the editor');
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const closed = await server.diagnostics(uri, (p) => p.version === undefined && p.diagnostics.filter((d) => d.code === 'AN303').length === 2);
+    assert.ok(closed, 'the unsaved edit is gone; the file on disk has both variants');
+  });
+});
