@@ -207,8 +207,12 @@ export class PreparedTexts {
   readonly exactCount: number[] = [];
   readonly cliticCount: number[] = [];
 
-  /** @internal Use {@link prepareTexts}. */
-  constructor(texts: readonly string[]) {
+  /**
+   * @internal Use {@link prepareTexts}. With `relevant` (the keys of the keyword line's tokens,
+   * the only keys ever looked up), words that are not relevant get a unique negative id and no
+   * stems: indexing a long body then costs a fraction of the full work.
+   */
+  constructor(texts: readonly string[], relevant?: ReadonlySet<string>) {
     const words: string[] = [];
     const hard: number[] = [];
     for (const raw of texts) {
@@ -231,17 +235,27 @@ export class PreparedTexts {
     this.conjStem = new Int32Array(n).fill(-1);
     this.stemStart = new Int32Array(n + 1);
     const stems: number[] = [];
+    // Every stem is a suffix of its word (or ا + a suffix): a word can hide a relevant key only
+    // when it ends like one.
+    const endings = relevant ? new Set([...relevant].map((r) => r.slice(-2))) : undefined;
     words.forEach((w, k) => {
-      const id = this.intern(w);
-      this.ids[k] = id;
-      this.exactCount[id] = (this.exactCount[id] ?? 0) + 1;
-      addCapped(this.exactAt, id, k);
       const conj = w.length > 2 && (w.startsWith('و') || w.startsWith('ف'));
       this.particle[k] = isParticle(w) || (conj && isParticle(w.slice(1))) ? 1 : 0;
       this.conjoined[k] = w.startsWith('و') && w.length > 3 ? 1 : 0;
-      if (conj) this.conjStem[k] = this.intern(w.slice(1));
       this.stemStart[k] = stems.length;
+      if (relevant && !relevant.has(w) && !endings!.has(w.slice(-2))) {
+        this.ids[k] = -2 - k; // unique, never a key's id
+        return;
+      }
+      if (!relevant || relevant.has(w)) {
+        const id = this.intern(w);
+        this.ids[k] = id;
+        this.exactCount[id] = (this.exactCount[id] ?? 0) + 1;
+        addCapped(this.exactAt, id, k);
+      } else this.ids[k] = -2 - k;
+      if (conj && (!relevant || relevant.has(w.slice(1)))) this.conjStem[k] = this.intern(w.slice(1));
       for (const stem of cliticStems(w)) {
+        if (relevant && !relevant.has(stem)) continue;
         const sid = this.intern(stem);
         stems.push(sid);
         this.cliticCount[sid] = (this.cliticCount[sid] ?? 0) + 1;
@@ -290,9 +304,9 @@ function addCapped(lists: number[][], id: number, k: number): void {
 }
 
 /** Precomputes the normalised, indexed texts once, when the same article is segmented repeatedly. */
-export function prepareTexts(texts: readonly string[]): PreparedTexts {
+export function prepareTexts(texts: readonly string[], relevant?: ReadonlySet<string>): PreparedTexts {
   try {
-    return new PreparedTexts(Array.isArray(texts) ? texts : []);
+    return new PreparedTexts(Array.isArray(texts) ? texts : [], relevant);
   } catch {
     return new PreparedTexts([]);
   }
@@ -457,7 +471,11 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
   try {
     const W = WEIGHTS;
     const rawTexts = context?.texts;
-    const text = rawTexts instanceof PreparedTexts ? rawTexts : prepareTexts(Array.isArray(rawTexts) ? rawTexts : []);
+    // Only the line's own token keys are ever looked up in the text: index just those.
+    const text =
+      rawTexts instanceof PreparedTexts
+        ? rawTexts
+        : prepareTexts(Array.isArray(rawTexts) ? rawTexts : [], new Set(tokens.filter((t) => typeof t === 'string').map((t) => tokenKey(t)).filter((k) => k !== '')));
     const evidence = context?.evidence && typeof context.evidence.keywordCount === 'function' ? context.evidence : undefined;
 
     const tokenCache = new Map<string, Token>();
