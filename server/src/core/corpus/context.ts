@@ -80,6 +80,7 @@ export function corpusContext(
     nearDuplicates,
     sameHeadline,
     keywordSpellings: (text) => index.keywordSpellings(text),
+    keywordTransliterations: (text) => index.keywordTransliterations(text),
     sources: function* () {
       for (const e of index.lexicon.sources()) {
         for (const [text, count] of index.lexicon.sourceSpellings(e.normalized) ?? []) yield { text, count };

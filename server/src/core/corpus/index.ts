@@ -14,6 +14,30 @@ export function spellingKey(text: string): string {
   return normalizeArabic(text).replace(/ /g, '');
 }
 
+/**
+ * Letters that outlets use for the same foreign sound: /g/ as ج غ ق ك (بيونج يانج, بيونغ يانغ),
+ * /v/ as ف ڤ, /p/ as ب پ. Folding them is only safe for names: multi-word keywords and
+ * single words of five letters or more (غرب/قرب and غاز/جاز are different words).
+ */
+const TRANSLITERATION: Readonly<Record<string, string>> = { 'ج': 'G', 'غ': 'G', 'ق': 'G', 'ك': 'G', 'گ': 'G', 'ف': 'F', 'ڤ': 'F', 'ب': 'B', 'پ': 'B' };
+
+/** Whether a name may be matched through transliteration variants. */
+export function transliterationEligible(text: string): boolean {
+  const n = normalizeArabic(text);
+  if (n.includes(' ')) return true;
+  // The article ال does not make a common noun a name: الغاز/الجاز stay apart.
+  const stem = n.startsWith('ال') ? n.slice(2) : n;
+  return [...stem].length >= 5;
+}
+
+/** The spelling key with the transliteration letters folded, or undefined when the text is not eligible. */
+export function transliterationKey(text: string): string | undefined {
+  if (!transliterationEligible(text)) return undefined;
+  let out = '';
+  for (const c of spellingKey(text)) out += TRANSLITERATION[c] ?? c;
+  return out;
+}
+
 /** A near-duplicate candidate. */
 export interface Candidate {
   readonly uri: string;
@@ -35,6 +59,8 @@ export class CorpusIndex {
   private readonly attestedCounts = new Map<string, number>();
   /** spellingKey → normalised keyword forms in that group. */
   private readonly keywordGroups = new Map<string, Set<string>>();
+  /** transliterationKey → normalised keyword forms that fold to it. */
+  private readonly translitGroups = new Map<string, Set<string>>();
   /** Exact similarities measured by the host, keyed by the pair and the two summaries' identities. */
   private readonly measured = new WeakMap<ArticleSummary, Map<ArticleSummary, number>>();
   /** Keyword and source counts over the main articles. */
@@ -62,6 +88,12 @@ export class CorpusIndex {
       let set = this.keywordGroups.get(g);
       if (!set) this.keywordGroups.set(g, (set = new Set()));
       set.add(k.normalized);
+      const t = transliterationKey(k.text);
+      if (t !== undefined) {
+        let ts = this.translitGroups.get(t);
+        if (!ts) this.translitGroups.set(t, (ts = new Set()));
+        ts.add(k.normalized);
+      }
     }
     this.lexicon.update(summary.uri, { keywords: summary.keywords.map((k) => k.text), source: summary.source });
     this.version++;
@@ -97,6 +129,10 @@ export class CorpusIndex {
         const set = this.keywordGroups.get(g);
         set?.delete(k.normalized);
         if (set && !set.size) this.keywordGroups.delete(g);
+        const t = transliterationKey(k.text);
+        const ts = t === undefined ? undefined : this.translitGroups.get(t);
+        ts?.delete(k.normalized);
+        if (ts && !ts.size) this.translitGroups.delete(t!);
       }
     }
     this.lexicon.remove(uri);
@@ -186,6 +222,20 @@ export class CorpusIndex {
   keywordSpellings(text: string): Map<string, number> {
     const out = new Map<string, number>();
     for (const normalized of this.keywordGroups.get(spellingKey(text)) ?? []) {
+      for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
+    }
+    return out;
+  }
+
+  /**
+   * The corpus's spellings of a name across transliteration variants (ج/غ/ق/ك, ف/ڤ, ب/پ, and
+   * the ordinary ones), with counts; empty when the name is not eligible (see transliterationEligible).
+   */
+  keywordTransliterations(text: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const t = transliterationKey(text);
+    if (t === undefined) return out;
+    for (const normalized of this.translitGroups.get(t) ?? []) {
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;

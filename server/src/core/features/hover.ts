@@ -43,7 +43,9 @@ export function hover(article: Article, position: Position, context: HoverContex
     if (item) {
       const normalized = normalizeArabic(item.text);
       const users = index.byKeyword(normalized);
-      const spellings = [...index.keywordSpellings(item.text)].sort((a, b) => b[1] - a[1]);
+      const all = index.keywordSpellings(item.text);
+      for (const [sp, c] of index.keywordTransliterations(item.text)) if (!all.has(sp)) all.set(sp, c);
+      const spellings = [...all].sort((a, b) => b[1] - a[1]);
       const lines = [`**${item.text}**: ${language === 'ar' ? 'كلمة دلالية' : 'keyword'} ${usage(users, language)}`];
       if (spellings.length > 1) {
         lines.push('', (language === 'ar' ? 'الإملاءات في المدونة: ' : 'Spellings in the corpus: ') + spellings.map(([s, c]) => `${s} (${c})`).join(' · '));

@@ -75,6 +75,8 @@ export interface CorpusContext {
   readonly sameHeadline: readonly { readonly uri: string; readonly line: number }[];
   /** The corpus's spellings of a keyword's group (hamza, ى/ي, ة/ه, harakat, tatweel, spaces), with article counts. */
   keywordSpellings(text: string): ReadonlyMap<string, number>;
+  /** The corpus's spellings of a name across transliteration variants (ج/غ/ق/ك, ف/ڤ, ب/پ), for multi-word keywords and words of five letters or more; empty otherwise. */
+  keywordTransliterations(text: string): ReadonlyMap<string, number>;
   /** The corpus's sources with their article counts (each spelling separately). */
   sources(): Iterable<{ readonly text: string; readonly count: number }>;
   /** A controlled vocabulary (normalised keywords), when configured. */

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { text } from '../messages';
 import { normalizeArabic } from '../../arabic';
 import { editDistance } from './names';
+import { transliterationKey } from '../../corpus/index';
 
 /** AN304: a source name close to a more frequent one. */
 export const sourceVariant: Rule = {
@@ -13,7 +14,7 @@ export const sourceVariant: Rule = {
   fixable: true,
   docs: {
     description:
-      'Per-outlet statistics, filters and sampling need one name per outlet. Hand edits and scrapers of different site versions produce `البوابه نيوز` beside `البوابة نيوز`, `بوابة الاهرام` beside `بوابة الأهرام`, or a typo such as `البوابة نيور`. The rule compares the source name with the corpus\'s sources after normalisation and reports it when a more frequent source is the same or at a small edit distance (one letter for names up to ten letters, two for longer ones; none for names of four letters or fewer).',
+      'Per-outlet statistics, filters and sampling need one name per outlet. Hand edits and scrapers of different site versions produce `البوابه نيوز` beside `البوابة نيوز`, `بوابة الاهرام` beside `بوابة الأهرام`, or a typo such as `البوابة نيور`. The rule compares the source name with the corpus\'s sources after normalisation and reports it when a more frequent source is the same or at a small edit distance (one letter for names up to ten letters, two for longer ones; none for names of four letters or fewer), or when it is the same name in another transliteration of /g/, /v/ or /p/ (ج/غ/ق/ك, ف/ڤ, ب/پ; multi-word names and words of five letters or more only).',
     bad: 'المصدر: البوابه نيوز   (while 120 articles write البوابة نيوز)',
     good: 'المصدر: البوابة نيوز',
     fix: 'Replaces the source name with the more frequent one.',
@@ -31,10 +32,12 @@ export const sourceVariant: Rule = {
       if (s.text === mine) own = s.count;
       else candidates.push(s);
     }
+    const folded = transliterationKey(mine);
     for (const s of candidates) {
       if (s.count <= own) continue;
       const d = editDistance(normalized, normalizeArabic(s.text));
-      if (d > allowed) continue;
+      // Close in letters, or the same name in another transliteration (ج/غ/ق/ك, ف/ڤ, ب/پ).
+      if (d > allowed && (folded === undefined || folded !== transliterationKey(s.text))) continue;
       if (!best || s.count > best.count || (s.count === best.count && s.text < best.text)) best = s;
     }
     if (!best) return;

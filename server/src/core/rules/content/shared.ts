@@ -1,0 +1,203 @@
+/**
+ * Helpers shared by the content rules: which pieces of text they look at, cached normalised
+ * paragraphs of the main article, short excerpts for messages. Everything here is computed
+ * once per parsed article (a WeakMap keyed by the article) and is a single pass over code units.
+ */
+import type { Article, LineNode } from '../../parse/article';
+import { isArabicLetter, isArabicMark, normalizeArabic } from '../../arabic';
+import type { Range, TextEdit } from '../../types';
+import { lineRange } from '../../types';
+
+/** A piece of text on one line, with the character its first code unit is at. */
+export interface LineText {
+  readonly line: number;
+  /** UTF-16 offset of `text` in its line. */
+  readonly start: number;
+  readonly text: string;
+}
+
+const spansWithValues = new WeakMap<Article, readonly LineText[]>();
+const spansContent = new WeakMap<Article, readonly LineText[]>();
+
+/**
+ * The text a content rule looks at, in line order: the headline, body paragraphs, stray lines,
+ * related headlines and paragraphs; with `values`, also the values of the date, source and
+ * keywords lines. Marker tokens are never included (their spelling is AN110's business), nor
+ * app-boilerplate lines (AN207's), nor repeated marker lines (AN109's).
+ */
+export function contentSpans(article: Article, values: boolean): readonly LineText[] {
+  const cache = values ? spansWithValues : spansContent;
+  const hit = cache.get(article);
+  if (hit) return hit;
+  const out: LineText[] = [];
+  const add = (line: number, start: number, text: string): void => {
+    if (text) out.push({ line, start, text });
+  };
+  const node = (n: LineNode): void => add(n.line, n.range.start.character, n.text);
+  if (article.headline) node(article.headline);
+  if (article.body) for (const p of article.body.paragraphs) node(p);
+  for (const s of article.strayLines) node(s);
+  if (article.readAlso) {
+    for (const a of article.readAlso.articles) {
+      add(a.headline.line, a.headline.range.start.character, a.headline.text);
+      for (const p of a.paragraphs) node(p);
+    }
+  }
+  if (values) {
+    for (const m of [article.date, article.source, article.keywords]) {
+      if (m) add(m.line, m.value.range.start.character, m.value.text);
+    }
+  }
+  out.sort((a, b) => a.line - b.line || a.start - b.start);
+  cache.set(article, out);
+  return out;
+}
+
+/** The paragraphs of the main article: the headline, then the body paragraphs. */
+export function mainParagraphs(article: Article): LineNode[] {
+  const out: LineNode[] = [];
+  if (article.headline) out.push(article.headline);
+  if (article.body) out.push(...article.body.paragraphs);
+  return out;
+}
+
+/**
+ * Counts letters and digits: a number that normalisation (normalizeArabic) leaves unchanged,
+ * since it maps letters to letters and digits to digits and only drops marks, tatweel,
+ * invisible characters and extra white space. Two paragraphs that normalise equal have the same
+ * count, so comparing counts first spares normalising most paragraphs.
+ */
+export function letterCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
+    } else if (isArabicLetter(c) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) n++;
+  }
+  return n;
+}
+
+interface MainIndex {
+  /** Letter count → main paragraphs with that count (paragraphs without letters are left out). */
+  readonly byCount: Map<number, LineNode[]>;
+  /** Normalised text of a main paragraph, by line, filled lazily. */
+  readonly normalized: Map<number, string>;
+}
+
+const mainIndexes = new WeakMap<Article, MainIndex>();
+
+/** The main article's paragraphs grouped by letter count, with a lazy cache of their normalised text. */
+export function mainIndex(article: Article): MainIndex {
+  let index = mainIndexes.get(article);
+  if (index) return index;
+  const byCount = new Map<number, LineNode[]>();
+  for (const p of mainParagraphs(article)) {
+    const n = letterCount(p.text);
+    if (n === 0) continue;
+    const group = byCount.get(n);
+    if (group) group.push(p);
+    else byCount.set(n, [p]);
+  }
+  index = { byCount, normalized: new Map() };
+  mainIndexes.set(article, index);
+  return index;
+}
+
+/** Final punctuation ignored when comparing paragraphs: . ، , : ; ؛ ! ? ؟ … ۔ - and spaces. */
+const TRAILING = new Set([0x20, 0x2e, 0x060c, 0x2c, 0x3a, 0x3b, 0x061b, 0x21, 0x3f, 0x061f, 0x2026, 0x06d4, 0x2d]);
+
+/**
+ * A paragraph's text for comparison: normalised (normalizeArabic) and without its final
+ * punctuation, so that a headline repeated as a paragraph with a full stop still compares equal.
+ */
+export function normalizeParagraph(text: string): string {
+  const n = normalizeArabic(text);
+  let end = n.length;
+  while (end > 0 && TRAILING.has(n.charCodeAt(end - 1))) end--;
+  return end === n.length ? n : n.slice(0, end);
+}
+
+/** The comparison text of a main paragraph (cached). */
+export function normalizedMain(index: MainIndex, p: LineNode): string {
+  let n = index.normalized.get(p.line);
+  if (n === undefined) index.normalized.set(p.line, (n = normalizeParagraph(p.text)));
+  return n;
+}
+
+/** A short excerpt of a text for a message: at most `max` characters, cut at a word when possible. */
+export function excerpt(text: string, max = 48): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max);
+  return (cut > max / 2 ? t.slice(0, cut) : t.slice(0, max)) + '…';
+}
+
+/** True for white space a paragraph may contain (space, tab, no-break space and the like). */
+export function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
+/** True for a code unit that belongs to an Arabic word: a letter, a mark or tatweel. */
+export function isArabicWordChar(c: number): boolean {
+  return isArabicLetter(c) || isArabicMark(c) || c === 0x0640;
+}
+
+/** The range of `length` code units at `offset` of a span. */
+export function spanRange(span: LineText, offset: number, length: number): Range {
+  return lineRange(span.line, span.start + offset, span.start + offset + length);
+}
+
+/** Ordinal-free plural helper for English counts. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A count with an Arabic noun in the right number: `one` (حرف واحد), `two` (حرفان), `few` the
+ * plural for 3–10 (أحرف), `many` the accusative singular for 11–99 (حرفًا), `hundred` the
+ * genitive singular after round hundreds (حرف).
+ */
+export function arCount(n: number, forms: { one: string; two: string; few: string; many: string; hundred: string }): string {
+  if (n === 1) return forms.one;
+  if (n === 2) return forms.two;
+  const r = n % 100;
+  if (r >= 3 && r <= 10) return `${n} ${forms.few}`;
+  if (r >= 11) return `${n} ${forms.many}`;
+  return `${n} ${forms.hundred}`;
+}
+
+/** Arabic counts of letters and of times. */
+export const AR_LETTERS = { one: 'حرف واحد', two: 'حرفان', few: 'أحرف', many: 'حرفًا', hundred: 'حرف' };
+export const AR_TIMES = { one: 'مرة واحدة', two: 'مرتان', few: 'مرات', many: 'مرة', hundred: 'مرة' };
+
+/**
+ * The most findings a rule reports on one line. A paragraph with more unmatched quotes or
+ * Latin commas than this is garbage of another kind, and a flood of diagnostics helps no one
+ * (nor the editor's speed on a pasted megabyte).
+ */
+export const MAX_FINDINGS_PER_LINE = 50;
+
+/** Above this many replacements, a fix is one edit over the span they cover instead of one per replacement. */
+const MAX_SEPARATE_EDITS = 64;
+
+/**
+ * The edits of a fix that makes several replacements on one line: one edit each when they are
+ * few (minimal changes, precise undo), else a single edit from the first to the last with the
+ * text between rebuilt, so that a pasted megabyte does not produce a million edit objects.
+ * `replacements` are sorted, non-overlapping offsets into `span.text`.
+ */
+export function lineEdits(span: LineText, replacements: readonly { index: number; length: number; to: string }[]): TextEdit[] {
+  if (replacements.length <= MAX_SEPARATE_EDITS) {
+    return replacements.map((r) => ({ range: spanRange(span, r.index, r.length), newText: r.to }));
+  }
+  const first = replacements[0]!;
+  const last = replacements[replacements.length - 1]!;
+  const parts: string[] = [];
+  let from = first.index;
+  for (const r of replacements) {
+    parts.push(span.text.slice(from, r.index), r.to);
+    from = r.index + r.length;
+  }
+  return [{ range: spanRange(span, first.index, last.index + last.length - first.index), newText: parts.join('') }];
+}
