@@ -1,0 +1,18 @@
+/** Property-based tests (fast-check): FUZZ_RUNS cases per property, 10,000 by default. */
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { anyText, checkFixes, checkStructure, mutatedArticle } from '../properties/props';
+
+const runs = Number(process.env.FUZZ_RUNS) || 10_000;
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const options = { numRuns: runs, ...(seed === undefined ? {} : { seed }) };
+
+test(`arbitrary strings: the parser returns a valid tree (${runs} cases)`, () => {
+  fc.assert(fc.property(anyText, (t) => checkStructure(t)), options);
+});
+test(`mutated articles: valid ranges, nested symbols and folds (${runs} cases)`, () => {
+  fc.assert(fc.property(mutatedArticle, (t) => checkStructure(t)), options);
+});
+test(`mutated articles: fixes apply cleanly, touch nothing else, and are idempotent (${runs} cases)`, () => {
+  fc.assert(fc.property(mutatedArticle, (t) => checkFixes(t)), options);
+});
