@@ -234,8 +234,26 @@ async function validate(doc: TextDocument): Promise<void> {
   });
 }
 
+/** The most diagnostics published for one file; past it, a notice says how many were left out. */
+const MAX_DIAGNOSTICS = 1000;
+
 function toLsp(analysis: Analysis, uri: string, language: MessageLanguage): Diagnostic[] {
-  return analysis.diagnostics.slice(0, 1000).map((d) => toLspDiagnostic(d, uri, language, docsBase, supportsRelatedInformation));
+  const all = analysis.diagnostics;
+  const shown = all.slice(0, MAX_DIAGNOSTICS).map((d) => toLspDiagnostic(d, uri, language, docsBase, supportsRelatedInformation));
+  if (all.length > MAX_DIAGNOSTICS) {
+    const n = all.length.toLocaleString('en');
+    shown.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'arabic-news',
+      code: 'limit',
+      message:
+        language === 'ar'
+          ? `مشكلات كثيرة جدًا: تظهر أول ${MAX_DIAGNOSTICS} من ${n}. أصلح هذه أو شغّل arabic-news-lint لترى القائمة كاملة.`
+          : `Too many problems: showing the first ${MAX_DIAGNOSTICS} of ${n}. Fix these, or run arabic-news-lint for the full list.`,
+    });
+  }
+  return shown;
 }
 
 function countByRule(analysis: Analysis): Record<string, number> {

@@ -47,7 +47,12 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
   if (article.empty) return [];
   const L = LABELS[language];
   let budget = maxSymbols;
-  const take = (): boolean => budget-- > 0;
+  let truncated = false;
+  const take = (): boolean => {
+    if (budget-- > 0) return true;
+    truncated = true;
+    return false;
+  };
   const children: ArticleSymbol[] = [];
 
   if (article.date && take()) {
@@ -65,6 +70,11 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
     const b = article.body;
     const paragraphs: ArticleSymbol[] = [];
     b.paragraphs.forEach((p, i) => {
+      // Keep room for the sections after the body, so that a huge body never hides them.
+      if (budget <= 10) {
+        truncated = true;
+        return;
+      }
       if (!take()) return;
       paragraphs.push({ name: `${i + 1}. ${excerpt(p.text)}`, kind: SymbolKind.String, range: p.range, selectionRange: p.range, children: [] });
     });
@@ -93,6 +103,19 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
     children.push({ name: L.readAlso, detail: L.articles(r.articles.length), kind: SymbolKind.Package, range: r.sectionRange, selectionRange: r.marker.range, children: related });
   }
 
+  if (budget < 0 || truncated) {
+    // Say what was left out rather than silently truncating the outline.
+    const total = 6 + (article.body?.paragraphs.length ?? 0) + (article.keywords?.items.length ?? 0) + (article.readAlso?.articles.length ?? 0);
+    const last = children[children.length - 1];
+    const where = last?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    children.push({
+      name: language === 'ar' ? `(رموز كثيرة جدًا: يظهر ${maxSymbols} من ${total})` : `(too many symbols: showing ${maxSymbols} of ${total})`,
+      kind: SymbolKind.String,
+      range: { start: where.end, end: where.end },
+      selectionRange: { start: where.end, end: where.end },
+      children: [],
+    });
+  }
   const end = contentEnd(article);
   const start = article.headline?.range.start ?? { line: 0, character: 0 };
   const whole = range(start.line, start.character, end.line, end.character);
