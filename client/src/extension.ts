@@ -27,7 +27,13 @@ async function maybeSwitch(doc: vscode.TextDocument): Promise<void> {
   if (shouldSwitch(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports to other extensions and to its end-to-end tests. */
+export interface ArabicNewsApi {
+  /** The process id of the running language server (to test crash recovery). */
+  serverPid(): Promise<number>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ArabicNewsApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -43,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'vscode-remote', pattern: '**/.arabic-news.json' },
     ],
     synchronize: { configurationSection: 'arabicNews' },
+    // In an untrusted workspace the server reads no file outside the workspace folders.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('arabicNews', vscode.l10n.t('Arabic News Language Server'), serverOptions, clientOptions);
 
@@ -54,8 +62,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   for (const doc of vscode.workspace.textDocuments) void maybeSwitch(doc);
+  // Trust granted later: restart the server so that it may read configured files anywhere.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client) {
+        client.clientOptions.initializationOptions = { trusted: true };
+        void client.restart();
+      }
+    }),
+  );
 
   await client.start();
+  return {
+    serverPid: async () => ((await client!.sendRequest('arabicNews/serverInfo')) as { pid: number }).pid,
+  };
 }
 
 export async function deactivate(): Promise<void> {

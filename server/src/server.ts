@@ -60,6 +60,8 @@ let supportsWorkspaceFolders = false;
 let supportsProgress = false;
 let workspaceFolders: string[] = [];
 let globalSettings: ServerSettings = {};
+/** False in an untrusted VS Code workspace: then no configured file outside the workspace folders is read. */
+let trusted = true;
 /** Whether the corpus index is complete (corpus rules and workspace diagnostics wait for it). */
 let indexReady = false;
 /** Bumped when corpus knowledge changes in a way that open documents must be re-checked. */
@@ -134,12 +136,20 @@ function configSync(uri: string, settings: ServerSettings): ResolvedConfig {
   } catch (error) {
     connection.console.error(`arabic-news: reading the configuration failed: ${String(error)}`);
   }
-  return resolveConfig(...layers, {
+  const config = resolveConfig(...layers, {
     rules: settings.rules,
     markers: settings.markers,
     requiredSections: settings.requiredSections,
     keywordSeparators: settings.keywordSeparators,
   });
+  return trusted ? config : { ...config, keywordFiles: insideWorkspace(config.keywordFiles) };
+}
+
+/** Keeps only configured files inside the workspace folders (untrusted workspaces). */
+function insideWorkspace(files: ResolvedConfig['keywordFiles']): ResolvedConfig['keywordFiles'] {
+  const inside = (f: string | undefined): string | undefined =>
+    f && workspaceFolders.some((w) => !path.relative(w, f).startsWith('..') && !path.isAbsolute(path.relative(w, f))) ? f : undefined;
+  return { vocabulary: inside(files.vocabulary), preferredSpellings: inside(files.preferredSpellings) };
 }
 
 function toConfigDiagnostics(problems: readonly ConfigProblem[], language: MessageLanguage): Diagnostic[] {
@@ -327,8 +337,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsWatchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   supportsProgress = !!caps.window?.workDoneProgress;
-  const init = params.initializationOptions as { settings?: ServerSettings } | undefined;
+  const init = params.initializationOptions as { settings?: ServerSettings; trusted?: boolean } | undefined;
   if (init?.settings && typeof init.settings === 'object') globalSettings = init.settings;
+  trusted = init?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
@@ -541,6 +552,8 @@ connection.onCodeAction((params) =>
     return actions;
   }),
 );
+
+connection.onRequest('arabicNews/serverInfo', () => ({ pid: process.pid, version: '0.1.0', indexReady, articles: host.index.size, trusted }));
 
 registerNavigation({
   connection,
