@@ -17,6 +17,9 @@ export interface ArticleDiagnostic {
   readonly related: readonly RelatedLocation[];
 }
 
+/** The most findings kept per rule and file. */
+export const MAX_FINDINGS_PER_RULE = 2000;
+
 /** Called when a rule throws; the engine goes on with the next rule. */
 export type RuleFailureHandler = (ruleId: string, error: unknown) => void;
 
@@ -33,7 +36,10 @@ export function lintArticle(article: Article, config: ResolvedConfig, onRuleFail
     const severity = config.severities.get(rule.id) ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     const userSet = config.userSeverities?.has(rule.id) ?? false;
+    let count = 0;
     const report = (f: Finding): void => {
+      // A pathological file (a megabyte of doubled spaces) must not produce a million objects.
+      if (++count > MAX_FINDINGS_PER_RULE) return;
       out.push({
         ruleId: rule.id,
         ruleName: rule.name,

@@ -2,7 +2,7 @@ import type { Rule } from '../rule';
 import { text } from '../messages';
 import type { LocalizedText } from '../../types';
 import { isArabicLetter } from '../../arabic';
-import { MAX_FINDINGS_PER_LINE, contentSpans, isSpace, spanRange } from './shared';
+import { HAS_QUOTES, MAX_FINDINGS_PER_LINE, contentSpans, isSpace, spanRange } from './shared';
 
 /** Paired marks: opener → closer. */
 const PAIRS: ReadonlyMap<number, number> = new Map([
@@ -219,6 +219,7 @@ export const unbalancedQuotes: Rule = {
   },
   check({ article }, report) {
     for (const span of contentSpans(article, true)) {
+      if (!(span.flags & HAS_QUOTES)) continue;
       for (const u of findUnmatched(span.text, MAX_FINDINGS_PER_LINE)) {
         report({ range: spanRange(span, u.index, u.mark.length), message: describeUnmatched(u) });
       }

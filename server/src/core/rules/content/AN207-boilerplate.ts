@@ -23,6 +23,10 @@ function markerLines(article: Article): Set<number> {
  * line is a prefix of the normalised line, so a long paragraph is rejected without normalising it.
  */
 export function matchBoilerplate(line: string, patterns: readonly BoilerplatePattern[]): BoilerplatePattern | undefined {
+  const leads = leadsOf(patterns);
+  // What the normalised line starts with: when no plain pattern starts so, only regexes are left.
+  const lead = leads.size > 0 ? leadCode(line) : -1;
+  const plain = lead === -2 || leads.has(lead);
   let probe: string | undefined;
   let full: string | undefined;
   for (const p of patterns) {
@@ -31,7 +35,7 @@ export function matchBoilerplate(line: string, patterns: readonly BoilerplatePat
       if (p.regex.test(line)) return p;
       continue;
     }
-    if (!p.normalized) continue;
+    if (!plain || !p.normalized) continue;
     if (line.length <= PROBE) {
       full ??= normalizeArabic(line);
       if (full === p.normalized) return p;
@@ -43,6 +47,33 @@ export function matchBoilerplate(line: string, patterns: readonly BoilerplatePat
     if (full === p.normalized) return p;
   }
   return undefined;
+}
+
+const leadCache = new WeakMap<readonly BoilerplatePattern[], Set<number>>();
+
+/** The first code units of the normalised plain patterns. */
+function leadsOf(patterns: readonly BoilerplatePattern[]): Set<number> {
+  let leads = leadCache.get(patterns);
+  if (!leads) {
+    leads = new Set();
+    for (const p of patterns) if (p.kind === 'text' && p.normalized) leads.add(p.normalized.charCodeAt(0));
+    leadCache.set(patterns, leads);
+  }
+  return leads;
+}
+
+/**
+ * The first code unit of a line's normalised form, found by normalising its characters one at
+ * a time until one survives (white space, harakat, tatweel and invisible characters do not);
+ * -1 for a blank line, -2 when the line starts with more than a few such characters (unsure).
+ */
+function leadCode(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    if (i >= 16) return -2;
+    const n = normalizeArabic(line[i]!);
+    if (n) return n.charCodeAt(0);
+  }
+  return -1;
 }
 
 /** AN207: a known scraping-noise line. */

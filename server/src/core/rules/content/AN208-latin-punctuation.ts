@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { text } from '../messages';
 import { isArabicLetter, isArabicMark } from '../../arabic';
-import { MAX_FINDINGS_PER_LINE, contentSpans, isSpace, spanRange } from './shared';
+import { HAS_LATIN_PUNCTUATION, MAX_FINDINGS_PER_LINE, contentSpans, isSpace, spanRange } from './shared';
 
 const QUICK = /[,;?]/;
 /** A comma, a semicolon, or a question mark with the `?` and `!` that follow it. */
@@ -72,7 +72,7 @@ function context(t: string, index: number, length: number): string {
   let b = index + length;
   while (b < t.length && isSpace(t.charCodeAt(b))) b++;
   while (b < t.length && !isSpace(t.charCodeAt(b)) && b - index < 24) b++;
-  return t.slice(a, b).replace(/^["«“(\[]+/, '').replace(/["»”)\]]+$/, '');
+  return t.slice(a, b).replace(/^["«“([]+/, '').replace(/["»”)\]]+$/, '');
 }
 
 /** AN208: Latin `,` `;` `?` inside Arabic text. */
@@ -92,6 +92,7 @@ export const latinPunctuation: Rule = {
   },
   check({ article }, report) {
     for (const span of contentSpans(article, false)) {
+      if (!(span.flags & HAS_LATIN_PUNCTUATION)) continue;
       for (const mark of findLatinPunctuation(span.text, MAX_FINDINGS_PER_LINE)) {
         const name = NAMES[mark.text[0]!]!;
         const where = context(span.text, mark.index, mark.text.length);

@@ -2,7 +2,7 @@ import type { Rule } from '../rule';
 import { text } from '../messages';
 import type { Range } from '../../types';
 import { lineRange } from '../../types';
-import { mainParagraphs } from './shared';
+import { HAS_DIGITS, mainSpans } from './shared';
 
 const QUICK = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 /** A number: digits of one style, possibly grouped by `.` `,` `:` `/` or the Arabic separators ٫ ٬. */
@@ -55,8 +55,7 @@ export const mixedDigits: Rule = {
     good: 'وارتفعت الإيرادات بنسبة 12 في المئة خلال الأشهر التسعة الأولى من عام 2024.',
   },
   check({ article }, report) {
-    const texts = mainParagraphs(article).map((p) => ({ text: p.text, line: p.line, start: p.range.start.character }));
-    const styles = countDigitStyles(texts);
+    const styles = countDigitStyles(mainSpans(article).filter((s) => s.flags & HAS_DIGITS));
     if (styles.size < 2) return;
     // The majority style: the most numbers; on a tie, the one the article uses first.
     const ranked = [...styles].sort((a, b) => b[1].count - a[1].count || a[1].order - b[1].order);

@@ -2,7 +2,7 @@ import type { Fix, Rule } from '../rule';
 import { text } from '../messages';
 import type { TextEdit } from '../../types';
 import { isArabicLetter, isArabicMark } from '../../arabic';
-import { AR_TIMES, arCount, contentSpans, excerpt, isArabicWordChar, spanRange } from './shared';
+import { AR_TIMES, HAS_TATWEEL, arCount, contentSpans, excerpt, isArabicWordChar, spanRange } from './shared';
 
 const TATWEEL = 0x0640;
 
@@ -150,6 +150,7 @@ export const tatweel: Rule = {
   },
   check({ article }, report) {
     for (const span of contentSpans(article, true)) {
+      if (!(span.flags & HAS_TATWEEL)) continue;
       const { words, legitimate } = scanTatweel(span.text);
       if (words.length === 0) continue;
       // The same stretched word twice on a line is one finding, fixed everywhere on the line.
@@ -173,7 +174,8 @@ export const tatweel: Rule = {
           const lastRuns = list[list.length - 1]!.runs;
           const to = lastRuns[lastRuns.length - 1]!;
           let newText: string;
-          if (!legitimate) newText = t.slice(from, to).replace(/\u0640/g, '');
+          // Every tatweel of the line is this word's decoration: remove them all at once.
+          if (!legitimate && byWord.size === 1) newText = t.slice(from, to).replace(/\u0640/g, '');
           else {
             const all: number[] = [];
             for (const w of list) for (const x of w.runs) all.push(x);

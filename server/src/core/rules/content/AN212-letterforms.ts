@@ -2,7 +2,7 @@ import type { Fix, Rule } from '../rule';
 import { text } from '../messages';
 import { lineRange } from '../../types';
 import { isArabicLetter, isArabicMark } from '../../arabic';
-import { AR_LETTERS, arCount, contentSpans, excerpt, isArabicWordChar, lineEdits, plural } from './shared';
+import { AR_LETTERS, HAS_LETTERFORMS, arCount, contentSpans, excerpt, isArabicWordChar, lineEdits, plural } from './shared';
 
 const PERSIAN_YEH = 0x06cc;
 const KEHEH = 0x06a9;
@@ -95,7 +95,7 @@ export function orderEvidence(a: Form, b: Form): number {
 /** What AN212 finds in one piece of text. */
 export interface LetterformFindings {
   /** Persian letters: offset, the letter, its replacement, and whether it ends a word (ی only). */
-  readonly persian: { index: number; from: string; to: string; final: boolean }[];
+  readonly persian: { index: number; length: 1; from: string; to: string; final: boolean }[];
   /** Runs of presentation forms: offset, length, replacement. */
   readonly presentation: { index: number; length: number; to: string }[];
   /** Whether the presentation forms are in visual (reversed) order, as copied from some PDFs. */
@@ -112,11 +112,11 @@ export function findLetterforms(t: string): LetterformFindings {
     const c = t.charCodeAt(i);
     if (c === PERSIAN_YEH) {
       const to = yehReplacement(t, i);
-      result.persian.push({ index: i, from: '\u06CC', to, final: to === '\u0649' });
+      result.persian.push({ index: i, length: 1, from: '\u06CC', to, final: to === '\u0649' });
       continue;
     }
     if (c === KEHEH) {
-      result.persian.push({ index: i, from: '\u06A9', to: '\u0643', final: false });
+      result.persian.push({ index: i, length: 1, from: '\u06A9', to: '\u0643', final: false });
       continue;
     }
     if (!inPresentationBlocks(c) || presentationReplacement(c) === undefined) continue;
@@ -156,7 +156,8 @@ function replaceInWord(t: string, index: number, edits: readonly { index: number
   let fixed = '';
   let from = a;
   for (const e of edits) {
-    if (e.index < a || e.index >= b) continue;
+    if (e.index >= b) break;
+    if (e.index < a) continue;
     fixed += t.slice(from, e.index) + e.to;
     from = e.index + e.length;
   }
@@ -181,26 +182,32 @@ export const letterforms: Rule = {
   },
   check({ article }, report) {
     for (const span of contentSpans(article, true)) {
+      if (!(span.flags & HAS_LETTERFORMS)) continue;
       const found = findLetterforms(span.text);
       const t = span.text;
       if (found.persian.length) {
         const list = found.persian;
         const first = list[0]!;
         const last = list[list.length - 1]!;
-        const yeh = list.filter((p) => p.from === '\u06CC').length;
+        let yeh = 0;
+        let finals = 0;
+        for (const p of list) {
+          if (p.from === '\u06CC') yeh++;
+          if (p.final) finals++;
+        }
         const kaf = list.length - yeh;
-        const example = replaceInWord(t, first.index, list.map((p) => ({ index: p.index, length: 1, to: p.to })));
+        const example = replaceInWord(t, first.index, list);
         const counts = [yeh ? `${yeh} × ی` : '', kaf ? `${kaf} × ک` : ''].filter(Boolean);
         const fixes: Fix[] = [
           {
             title: text('Write the Arabic letters (ي ى ك)', 'اكتب الحروف العربية (ي ى ك)'),
-            edits: lineEdits(span, list.map((p) => ({ index: p.index, length: 1, to: p.to }))),
+            edits: lineEdits(span, list),
             safe: true,
             preferred: true,
             format: true,
           },
         ];
-        if (list.some((p) => p.final)) {
+        if (finals > 0) {
           fixes.push({
             title: text('Write the Arabic letters, with ي at the ends of words', 'اكتب الحروف العربية، بالياء المنقوطة (ي) في أواخر الكلمات'),
             edits: lineEdits(span, list.map((p) => ({ index: p.index, length: 1, to: p.final ? '\u064A' : p.to }))),

@@ -1,8 +1,7 @@
 import type { Rule } from '../rule';
 import { text } from '../messages';
-import type { LineNode } from '../../parse/article';
 import { scriptCounts } from '../../arabic';
-import { mainParagraphs } from './shared';
+import { type LineText, mainSpans, spanRange } from './shared';
 
 /** The default minimum number of Latin letters before a paragraph is judged. */
 export const DEFAULT_MIN_LETTERS = 20;
@@ -12,13 +11,15 @@ const LATIN = /[A-Za-z]/g;
 /**
  * Whether a text is mostly Latin script: more Latin letters than Arabic ones, and at least
  * `minLetters` Latin letters (so a short English name or an acronym in an Arabic sentence, or a
- * line of a few letters, never counts). Latin letters are counted first with a native scan, so
- * an Arabic paragraph costs little.
+ * line of a few letters, never counts). Latin letters are counted first (or taken from the
+ * spans' census), so an Arabic paragraph costs little.
  */
-export function mostlyLatin(t: string, minLetters = DEFAULT_MIN_LETTERS): { latin: number; arabic: number } | undefined {
-  LATIN.lastIndex = 0;
-  let latin = 0;
-  while (LATIN.exec(t) !== null) latin++;
+export function mostlyLatin(t: string, minLetters = DEFAULT_MIN_LETTERS, latinLetters?: number): { latin: number; arabic: number } | undefined {
+  let latin = latinLetters ?? 0;
+  if (latinLetters === undefined) {
+    LATIN.lastIndex = 0;
+    while (LATIN.exec(t) !== null) latin++;
+  }
   if (latin < minLetters) return undefined;
   const counts = scriptCounts(t);
   return counts.latin > counts.arabic ? counts : undefined;
@@ -45,20 +46,21 @@ export const nonArabicText: Rule = {
   },
   check({ article, options }, report) {
     const min = minLettersOption(options);
-    const paragraphs = mainParagraphs(article);
-    const latin: { node: LineNode; latin: number; arabic: number }[] = [];
-    const others: LineNode[] = [];
+    const paragraphs = mainSpans(article);
+    const latin: { span: LineText; latin: number; arabic: number }[] = [];
+    const others: LineText[] = [];
     for (const p of paragraphs) {
-      const r = mostlyLatin(p.text, min);
-      if (r) latin.push({ node: p, ...r });
+      // The census counted the Latin letters already: most paragraphs stop there.
+      const counts = mostlyLatin(p.text, min, p.latin);
+      if (counts) latin.push({ span: p, ...counts });
       else others.push(p);
     }
     if (latin.length === 0) return;
-    const headline = article.headline;
+    const headline = latin[0]!.span.kind === 'headline' ? latin[0]!.span : undefined;
     // The whole article in Latin: the headline and every other line with enough letters to judge.
-    if (headline && latin.length >= 2 && latin[0]!.node === headline && others.every((p) => scriptCounts(p.text).arabic < min)) {
+    if (headline && latin.length >= 2 && others.every((p) => scriptCounts(p.text).arabic < min)) {
       report({
-        range: headline.range,
+        range: spanRange(headline, 0, headline.text.length),
         message: text(
           `The whole article is in Latin script (${latin.length} of its ${paragraphs.length} lines, none in Arabic): it does not belong in an Arabic corpus, or it was scraped from the wrong language edition of the site. Remove it, or replace it with the Arabic version.`,
           `الخبر كله مكتوب بالحروف اللاتينية (${latin.length} من أصل ${paragraphs.length} بين العنوان والفقرات، ولا شيء منها بالعربية): فليس مكانه مدونة عربية، أو كُشط من نسخة الموقع بلغة أخرى. احذفه أو ضع مكانه النسخة العربية.`,
@@ -67,10 +69,10 @@ export const nonArabicText: Rule = {
       return;
     }
     for (const l of latin) {
-      const isHeadline = l.node === headline;
+      const isHeadline = l.span.kind === 'headline';
       const counts = { en: `${l.latin} Latin letters, ${l.arabic} Arabic`, ar: `الحروف اللاتينية: ${l.latin}، والعربية: ${l.arabic}` };
       report({
-        range: l.node.range,
+        range: spanRange(l.span, 0, l.span.text.length),
         message: text(
           isHeadline
             ? `This headline is mostly in Latin script (${counts.en}): an English title or a scraping leftover in an Arabic article. Translate it into Arabic.`

@@ -8,49 +8,98 @@ import { isArabicLetter, isArabicMark, normalizeArabic } from '../../arabic';
 import type { Range, TextEdit } from '../../types';
 import { lineRange } from '../../types';
 
+/** What kind of text a span is. */
+export type SpanKind = 'headline' | 'body' | 'stray' | 'related' | 'value';
+
 /** A piece of text on one line, with the character its first code unit is at. */
 export interface LineText {
   readonly line: number;
   /** UTF-16 offset of `text` in its line. */
   readonly start: number;
   readonly text: string;
+  readonly kind: SpanKind;
+  /** Which characters of interest the text holds (the `HAS_` bits), found in one pass for all rules. */
+  readonly flags: number;
+  /** How many ASCII Latin letters it holds. */
+  readonly latin: number;
 }
 
-const spansWithValues = new WeakMap<Article, readonly LineText[]>();
-const spansContent = new WeakMap<Article, readonly LineText[]>();
+/** `"` `«` `»` `(` `)` `[` `]` `“` `”` */
+export const HAS_QUOTES = 1;
+/** `,` `;` `?` */
+export const HAS_LATIN_PUNCTUATION = 2;
+/** Western, Arabic-Indic or Persian digits. */
+export const HAS_DIGITS = 4;
+/** Tatweel. */
+export const HAS_TATWEEL = 8;
+/** Persian ی ک, or presentation forms. */
+export const HAS_LETTERFORMS = 16;
+const LATIN_LETTER = 32;
+
+/** The census table: code unit → `HAS_` bits. */
+const CENSUS: Uint8Array = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const c of [0x22, 0xab, 0xbb, 0x28, 0x29, 0x5b, 0x5d, 0x201c, 0x201d]) t[c] = HAS_QUOTES;
+  for (const c of [0x2c, 0x3b, 0x3f]) t[c] = HAS_LATIN_PUNCTUATION;
+  for (let d = 0; d < 10; d++) t[0x30 + d] = t[0x0660 + d] = t[0x06f0 + d] = HAS_DIGITS;
+  t[0x0640] = HAS_TATWEEL;
+  t[0x06cc] = t[0x06a9] = HAS_LETTERFORMS;
+  for (let c = 0xfb50; c <= 0xfdff; c++) t[c] = HAS_LETTERFORMS;
+  for (let c = 0xfe70; c <= 0xfefe; c++) t[c] = HAS_LETTERFORMS;
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = t[c + 32] = LATIN_LETTER;
+  return t;
+})();
+
+const spansCache = new WeakMap<Article, { readonly all: readonly LineText[]; readonly content: readonly LineText[] }>();
 
 /**
  * The text a content rule looks at, in line order: the headline, body paragraphs, stray lines,
  * related headlines and paragraphs; with `values`, also the values of the date, source and
  * keywords lines. Marker tokens are never included (their spelling is AN110's business), nor
- * app-boilerplate lines (AN207's), nor repeated marker lines (AN109's).
+ * app-boilerplate lines (AN207's), nor repeated marker lines (AN109's). Each span carries a
+ * census of the characters the rules look for, made in one pass, so that a rule skips the
+ * spans that cannot concern it without scanning them again.
  */
 export function contentSpans(article: Article, values: boolean): readonly LineText[] {
-  const cache = values ? spansWithValues : spansContent;
-  const hit = cache.get(article);
-  if (hit) return hit;
-  const out: LineText[] = [];
-  const add = (line: number, start: number, text: string): void => {
-    if (text) out.push({ line, start, text });
-  };
-  const node = (n: LineNode): void => add(n.line, n.range.start.character, n.text);
-  if (article.headline) node(article.headline);
-  if (article.body) for (const p of article.body.paragraphs) node(p);
-  for (const s of article.strayLines) node(s);
-  if (article.readAlso) {
-    for (const a of article.readAlso.articles) {
-      add(a.headline.line, a.headline.range.start.character, a.headline.text);
-      for (const p of a.paragraphs) node(p);
+  let hit = spansCache.get(article);
+  if (!hit) {
+    const all: LineText[] = [];
+    const add = (line: number, start: number, text: string, kind: SpanKind): void => {
+      if (!text) return;
+      let flags = 0;
+      let latin = 0;
+      for (let i = 0; i < text.length; i++) {
+        const v = CENSUS[text.charCodeAt(i)]!;
+        if (v !== 0) {
+          flags |= v;
+          if (v === LATIN_LETTER) latin++;
+        }
+      }
+      all.push({ line, start, text, kind, flags, latin });
+    };
+    const node = (n: LineNode, kind: SpanKind): void => add(n.line, n.range.start.character, n.text, kind);
+    if (article.headline) node(article.headline, 'headline');
+    if (article.body) for (const p of article.body.paragraphs) node(p, 'body');
+    for (const s of article.strayLines) node(s, 'stray');
+    if (article.readAlso) {
+      for (const a of article.readAlso.articles) {
+        add(a.headline.line, a.headline.range.start.character, a.headline.text, 'related');
+        for (const p of a.paragraphs) node(p, 'related');
+      }
     }
-  }
-  if (values) {
     for (const m of [article.date, article.source, article.keywords]) {
-      if (m) add(m.line, m.value.range.start.character, m.value.text);
+      if (m) add(m.line, m.value.range.start.character, m.value.text, 'value');
     }
+    all.sort((a, b) => a.line - b.line || a.start - b.start);
+    hit = { all, content: all.filter((s) => s.kind !== 'value') };
+    spansCache.set(article, hit);
   }
-  out.sort((a, b) => a.line - b.line || a.start - b.start);
-  cache.set(article, out);
-  return out;
+  return values ? hit.all : hit.content;
+}
+
+/** The spans of the main article (headline and body), in line order. */
+export function mainSpans(article: Article): LineText[] {
+  return contentSpans(article, false).filter((s) => s.kind === 'headline' || s.kind === 'body');
 }
 
 /** The paragraphs of the main article: the headline, then the body paragraphs. */
@@ -71,12 +120,19 @@ export function letterCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) n++;
-    } else if (isArabicLetter(c) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) n++;
+    if (c < 0x0900) n += LETTER_OR_DIGIT[c]!;
   }
   return n;
 }
+
+/** 1 for the code units `letterCount` counts (below U+0900, where they all are). */
+const LETTER_OR_DIGIT: Uint8Array = (() => {
+  const t = new Uint8Array(0x0900);
+  for (let c = 0; c < 0x0900; c++) {
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || isArabicLetter(c) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) t[c] = 1;
+  }
+  return t;
+})();
 
 interface MainIndex {
   /** Letter count → main paragraphs with that count (paragraphs without letters are left out). */
@@ -193,11 +249,23 @@ export function lineEdits(span: LineText, replacements: readonly { index: number
   }
   const first = replacements[0]!;
   const last = replacements[replacements.length - 1]!;
+  const length = last.index + last.length - first.index;
+  const range = spanRange(span, first.index, length);
+  if (replacements.every((r) => r.length === 1 && r.to.length === 1)) {
+    // One code unit for one: patch a copy of the code units.
+    const codes = new Uint16Array(length);
+    for (let i = 0; i < length; i++) codes[i] = span.text.charCodeAt(first.index + i);
+    for (const r of replacements) codes[r.index - first.index] = r.to.charCodeAt(0);
+    const chunks: string[] = [];
+    for (let i = 0; i < length; i += 8192) chunks.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]));
+    return [{ range, newText: chunks.join('') }];
+  }
   const parts: string[] = [];
   let from = first.index;
   for (const r of replacements) {
     parts.push(span.text.slice(from, r.index), r.to);
     from = r.index + r.length;
   }
-  return [{ range: spanRange(span, first.index, last.index + last.length - first.index), newText: parts.join('') }];
+  parts.push(span.text.slice(from, first.index + length));
+  return [{ range, newText: parts.join('') }];
 }

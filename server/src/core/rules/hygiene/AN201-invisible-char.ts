@@ -27,7 +27,7 @@ export const invisibleChar: Rule = {
   docs: {
     description:
       'Scraped pages carry characters that a reader cannot see but every tool does: bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can reorder how a line is displayed and hide what it says, are reported as errors; zero-width spaces, joiners and non-joiners, the left-to-right, right-to-left and Arabic letter marks (U+200B–U+200F, U+061C), a byte-order mark anywhere but the very start of the file, soft hyphens (U+00AD), word joiners (U+2060) and no-break spaces (U+00A0, U+202F) are warnings. They split words in searches and counts (`الوزير` with a zero-width space inside is another word), and make two identical paragraphs differ. Adjacent characters are reported together, once. A zero-width joiner inside an emoji sequence is part of the emoji and is left alone, and so are the characters of a mojibake run (AN202 repairs them) and, bidi controls apart, those inside a marker that AN110 rewrites or a date that AN104 rewrites.',
-    bad: 'أعلنت وزارة\u200B المالية\u00A0اليوم عن \u202Bموازنة\u202C جديدة.',
+    bad: 'أعلنت وزارة\u200B المالية\u00A0اليوم عن موازنة\u200F جديدة.',
     good: 'أعلنت وزارة المالية اليوم عن موازنة جديدة.',
     fix: 'Removes the characters; a no-break space becomes a normal space. White space around them is left tidy (one space between words, none at the ends of the line), and a line left empty is deleted. Safe, and applied by document formatting: no word changes.',
   },

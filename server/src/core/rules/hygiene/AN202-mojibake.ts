@@ -10,13 +10,24 @@ import { isAnySpace, isInvisibleFormat, snippet } from './shared';
  * invisible controls the page carried (AN201 would report them), with no-break spaces as spaces.
  */
 function cleanRepair(s: string): string {
+  let clean = true;
+  for (let i = 0; i < s.length && clean; i++) {
+    const c = s.charCodeAt(i);
+    if (isInvisibleFormat(c) || (c !== 0x20 && isAnySpace(c))) clean = false;
+  }
+  if (clean) return s;
   let out = '';
+  let space = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isInvisibleFormat(c)) continue;
     if (isAnySpace(c)) {
-      if (!out.endsWith(' ')) out += ' ';
-    } else out += s[i];
+      if (!space) out += ' ';
+      space = true;
+    } else {
+      out += s[i];
+      space = false;
+    }
   }
   return out;
 }

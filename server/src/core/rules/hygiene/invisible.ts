@@ -105,6 +105,11 @@ export function invisibleRuns(text: string, from: number, skip?: (index: number)
 
 /** Names the characters of a run in both languages: `zero-width space (U+200B) ×2, right-to-left mark (U+200F)`. */
 export function describeRun(text: string, start: number, end: number): LocalizedText {
+  if (end - start === 1) {
+    const c = text.charCodeAt(start);
+    const name = INVISIBLE.get(c)?.name ?? { en: 'invisible character', ar: 'محرف غير مرئي' };
+    return { en: `${name.en} (${codePointLabel(c)})`, ar: `${name.ar} (${codePointLabel(c)})` };
+  }
   const counts = new Map<number, number>();
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
