@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { text } from '../messages';
 import type { LineNode } from '../../parse/article';
-import { letterCount, mainIndex, normalizedMain, normalizeParagraph } from './shared';
+import { lettersOn, mainIndex, normalizedMain, normalizeParagraph } from './shared';
 
 /** AN211: a related article that is the main article again. */
 export const relatedDuplicatesMain: Rule = {
@@ -23,11 +23,11 @@ export const relatedDuplicatesMain: Rule = {
     const index = mainIndex(article);
     if (index.byCount.size === 0) return;
     const headline = article.headline;
-    const headlineCount = letterCount(headline.text);
+    const headlineCount = lettersOn(article, headline.line, headline.text);
 
-    /** The main paragraph a text repeats, or undefined. */
-    const repeated = (t: string, onlyBody: boolean): LineNode | undefined => {
-      const group = index.byCount.get(letterCount(t));
+    /** The main paragraph a related line repeats, or undefined. */
+    const repeated = (line: number, t: string, onlyBody: boolean): LineNode | undefined => {
+      const group = index.byCount.get(lettersOn(article, line, t));
       if (!group) return undefined;
       let norm: string | undefined;
       for (const p of group) {
@@ -39,7 +39,7 @@ export const relatedDuplicatesMain: Rule = {
     };
 
     for (const a of related) {
-      if (headlineCount > 0 && letterCount(a.headline.text) === headlineCount && normalizeParagraph(a.headline.text) === normalizedMain(index, headline)) {
+      if (headlineCount > 0 && lettersOn(article, a.headline.line, a.headline.text) === headlineCount && normalizeParagraph(a.headline.text) === normalizedMain(index, headline)) {
         report({
           range: a.headline.range,
           message: text(
@@ -56,7 +56,8 @@ export const relatedDuplicatesMain: Rule = {
       let firstHit: LineNode | undefined;
       for (let i = 0; i < n; i++) {
         if ((hits + (n - i)) * 2 <= n) break; // a majority can no longer be reached
-        const p = repeated(a.paragraphs[i]!.text, true);
+        const para = a.paragraphs[i]!;
+        const p = repeated(para.line, para.text, true);
         if (p) {
           hits++;
           firstHit ??= p;

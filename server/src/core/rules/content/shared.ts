@@ -22,31 +22,50 @@ export interface LineText {
   readonly flags: number;
   /** How many ASCII Latin letters it holds. */
   readonly latin: number;
+  /** How many letters and digits it holds (as `letterCount` counts them). */
+  readonly letters: number;
 }
 
-/** `"` `«` `»` `(` `)` `[` `]` `“` `”` */
-export const HAS_QUOTES = 1;
-/** `,` `;` `?` */
-export const HAS_LATIN_PUNCTUATION = 2;
-/** Western, Arabic-Indic or Persian digits. */
-export const HAS_DIGITS = 4;
-/** Tatweel. */
-export const HAS_TATWEEL = 8;
-/** Persian ی ک, or presentation forms. */
-export const HAS_LETTERFORMS = 16;
-const LATIN_LETTER = 32;
+/** 1 for the code units `letterCount` counts (below U+0900, where they all are). */
+const LETTER_OR_DIGIT: Uint8Array = (() => {
+  const t = new Uint8Array(0x0900);
+  for (let c = 0; c < 0x0900; c++) {
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || isArabicLetter(c) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) t[c] = 1;
+  }
+  return t;
+})();
 
-/** The census table: code unit → `HAS_` bits. */
+/** A letter or digit, as `letterCount` counts them (bit 0, so that it can be added). */
+const LETTER = 1;
+/** `"` `«` `»` `(` `)` `[` `]` `“` `”` */
+export const HAS_QUOTES = 2;
+/** `,` `;` `?` */
+export const HAS_LATIN_PUNCTUATION = 4;
+/** Western, Arabic-Indic or Persian digits. */
+export const HAS_DIGITS = 8;
+/** Tatweel. */
+export const HAS_TATWEEL = 16;
+/** Persian ی ک, or presentation forms. */
+export const HAS_LETTERFORMS = 32;
+/** An ASCII Latin letter (bit 6, the highest, so that `v >> 6` counts it). */
+const LATIN_LETTER = 64;
+
+/** The census table: code unit → bits. */
 const CENSUS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
-  for (const c of [0x22, 0xab, 0xbb, 0x28, 0x29, 0x5b, 0x5d, 0x201c, 0x201d]) t[c] = HAS_QUOTES;
-  for (const c of [0x2c, 0x3b, 0x3f]) t[c] = HAS_LATIN_PUNCTUATION;
-  for (let d = 0; d < 10; d++) t[0x30 + d] = t[0x0660 + d] = t[0x06f0 + d] = HAS_DIGITS;
-  t[0x0640] = HAS_TATWEEL;
-  t[0x06cc] = t[0x06a9] = HAS_LETTERFORMS;
-  for (let c = 0xfb50; c <= 0xfdff; c++) t[c] = HAS_LETTERFORMS;
-  for (let c = 0xfe70; c <= 0xfefe; c++) t[c] = HAS_LETTERFORMS;
-  for (let c = 0x41; c <= 0x5a; c++) t[c] = t[c + 32] = LATIN_LETTER;
+  for (let c = 0; c < 0x0900; c++) t[c] = LETTER_OR_DIGIT[c]!;
+  for (const c of [0x22, 0xab, 0xbb, 0x28, 0x29, 0x5b, 0x5d, 0x201c, 0x201d]) t[c]! |= HAS_QUOTES;
+  for (const c of [0x2c, 0x3b, 0x3f]) t[c]! |= HAS_LATIN_PUNCTUATION;
+  for (let d = 0; d < 10; d++) for (const c of [0x30 + d, 0x0660 + d, 0x06f0 + d]) t[c]! |= HAS_DIGITS;
+  t[0x0640]! |= HAS_TATWEEL;
+  t[0x06cc]! |= HAS_LETTERFORMS;
+  t[0x06a9]! |= HAS_LETTERFORMS;
+  for (let c = 0xfb50; c <= 0xfdff; c++) t[c]! |= HAS_LETTERFORMS;
+  for (let c = 0xfe70; c <= 0xfefe; c++) t[c]! |= HAS_LETTERFORMS;
+  for (let c = 0x41; c <= 0x5a; c++) {
+    t[c]! |= LATIN_LETTER;
+    t[c + 32]! |= LATIN_LETTER;
+  }
   return t;
 })();
 
@@ -68,14 +87,14 @@ export function contentSpans(article: Article, values: boolean): readonly LineTe
       if (!text) return;
       let flags = 0;
       let latin = 0;
+      let letters = 0;
       for (let i = 0; i < text.length; i++) {
         const v = CENSUS[text.charCodeAt(i)]!;
-        if (v !== 0) {
-          flags |= v;
-          if (v === LATIN_LETTER) latin++;
-        }
+        flags |= v;
+        letters += v & LETTER;
+        latin += v >> 6;
       }
-      all.push({ line, start, text, kind, flags, latin });
+      all.push({ line, start, text, kind, flags, latin, letters });
     };
     const node = (n: LineNode, kind: SpanKind): void => add(n.line, n.range.start.character, n.text, kind);
     if (article.headline) node(article.headline, 'headline');
@@ -95,6 +114,19 @@ export function contentSpans(article: Article, values: boolean): readonly LineTe
     spansCache.set(article, hit);
   }
   return values ? hit.all : hit.content;
+}
+
+const lettersCache = new WeakMap<Article, Map<number, number>>();
+
+/** The letter count of the text on a line, from the census (computed when the line is not a span). */
+export function lettersOn(article: Article, line: number, text: string): number {
+  let map = lettersCache.get(article);
+  if (!map) {
+    map = new Map();
+    for (const s of contentSpans(article, true)) map.set(s.line, s.letters);
+    lettersCache.set(article, map);
+  }
+  return map.get(line) ?? letterCount(text);
 }
 
 /** The spans of the main article (headline and body), in line order. */
@@ -125,15 +157,6 @@ export function letterCount(text: string): number {
   return n;
 }
 
-/** 1 for the code units `letterCount` counts (below U+0900, where they all are). */
-const LETTER_OR_DIGIT: Uint8Array = (() => {
-  const t = new Uint8Array(0x0900);
-  for (let c = 0; c < 0x0900; c++) {
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || isArabicLetter(c) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) t[c] = 1;
-  }
-  return t;
-})();
-
 interface MainIndex {
   /** Letter count → main paragraphs with that count (paragraphs without letters are left out). */
   readonly byCount: Map<number, LineNode[]>;
@@ -149,7 +172,7 @@ export function mainIndex(article: Article): MainIndex {
   if (index) return index;
   const byCount = new Map<number, LineNode[]>();
   for (const p of mainParagraphs(article)) {
-    const n = letterCount(p.text);
+    const n = lettersOn(article, p.line, p.text);
     if (n === 0) continue;
     const group = byCount.get(n);
     if (group) group.push(p);
