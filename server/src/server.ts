@@ -36,6 +36,7 @@ import { FIX_ALL_KIND, toCompletionItem, toDocumentSymbol, toFixAllAction, toLsp
 import { ConfigLoader } from './configLoader';
 import { CorpusHost, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from './corpusHost';
 import { registerNavigation } from './navigation';
+import { registerCorpusRequests } from './corpusRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -386,6 +387,7 @@ async function indexCorpus(): Promise<void> {
       const scope = { include: settings.corpus?.include?.length ? settings.corpus.include : DEFAULT_INCLUDE, exclude: settings.corpus?.exclude ?? DEFAULT_EXCLUDE };
       for await (const f of listCorpusFiles(folder, scope, cancelled)) files.push(f);
     }
+    corpusFiles = files.length;
     let lastReport = 0;
     await host.indexFiles(
       files,
@@ -480,7 +482,14 @@ documents.onDidClose((e) => {
   }
   void guard('close', undefined, async () => {
     // The file on disk is the corpus's version again; with the workspace scope its diagnostics stay, as read from disk.
-    if (uri.startsWith('file:')) await host.indexFile(fileURLToPath(uri));
+    // A file outside the workspace folders is not part of the corpus: forget it.
+    const inside =
+      uri.startsWith('file:') &&
+      workspaceFolders.some((w) => {
+        const r = path.relative(w, fileURLToPath(uri));
+        return !r.startsWith('..') && !path.isAbsolute(r);
+      });
+    if (inside) await host.indexFile(fileURLToPath(uri));
     else host.remove(uri);
     if (indexReady && uri.startsWith('file:') && host.index.get(uri) && (await scopeOf(uri)) === 'workspace') await publishClosed(uri);
     else await connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -552,6 +561,9 @@ connection.onCodeAction((params) =>
     return actions;
   }),
 );
+
+let corpusFiles = 0;
+registerCorpusRequests({ connection, host, guard, status: () => ({ indexReady, files: corpusFiles }) });
 
 connection.onRequest('arabicNews/serverInfo', () => ({ pid: process.pid, version: '0.1.0', indexReady, articles: host.index.size, trusted }));
 

@@ -109,6 +109,26 @@ describe('the corpus over the protocol', () => {
     assert.deepEqual(defs.map((d) => path.basename(d.uri)), ['zamalek.txt']);
   });
 
+  test('the views\' requests: statistics, facets, article lists, search as Arabic is written', async () => {
+    const stats = (await server.connection.sendRequest('arabicNews/corpusStats', {})) as { articles: number; byMonth: { value: string; count: number }[]; bySource: { value: string; count: number }[]; problemsByRule: { value: string }[] };
+    assert.equal(stats.articles, 12);
+    assert.deepEqual(stats.byMonth.find((m) => m.value === '2024-03'), { value: '2024-03', count: 3 }, 'the three gold-price articles');
+    assert.ok(stats.bySource.some((s) => s.value === 'البوابة نيوز' && s.count >= 3), JSON.stringify(stats.bySource));
+    assert.ok(stats.problemsByRule.some((r) => r.value === 'AN301'), 'problems per rule come from the workspace diagnostics');
+    const months = (await server.connection.sendRequest('arabicNews/facet', { groupBy: 'month', filter: { source: 'البوابه نيوز' } })) as { value: string; count: number }[];
+    assert.ok(months.length >= 1 && months.every((m) => /^\d{4}-\d{2}$|^none$/.test(m.value)));
+    const list = (await server.connection.sendRequest('arabicNews/articles', { filter: { keyword: 'اسرائيل' } })) as { total: number; items: { uri: string; date?: string }[] };
+    assert.equal(list.total, 4);
+    assert.deepEqual(list.items.map((i) => i.date), ['2024-01-08', '2024-01-07', '2024-01-06', '2024-01-05'], 'newest first');
+    const found = (await server.connection.sendRequest('arabicNews/search', { query: 'اسرائيل' })) as { items: { uri: string; kind: string; line: number; character: number; length: number }[] };
+    const headline = found.items.find((h) => h.kind === 'headline');
+    assert.ok(headline, 'a headline with إسرائيل');
+    assert.ok(found.items.some((h) => h.kind === 'paragraph'), 'and paragraphs');
+    const para = found.items.find((h) => h.kind === 'paragraph')!;
+    const text = fs.readFileSync(new URL(para.uri), 'utf8').split('\n')[para.line]!;
+    assert.match(text.slice(para.character, para.character + para.length), /^[اإ]سرائيل/, 'the range covers the match in the raw text');
+  });
+
   test('closing a file keeps its diagnostics as read from disk (workspace scope)', async () => {
     const uri = uriOf('politics/004_14.txt');
     const text = fs.readFileSync(path.join(dir, 'politics/004_14.txt'), 'utf8');

@@ -144,3 +144,30 @@ export function words(text: string): { text: string; start: number }[] {
   while ((m = re.exec(text)) !== null) out.push({ text: m[0], start: m.index });
   return out;
 }
+
+const LETTER_CLASSES: Readonly<Record<string, string>> = {
+  '\u0627': '[\u0627\u0623\u0625\u0622\u0671\u0672\u0673]',
+  '\u064A': '[\u064A\u0649\u06CC]',
+  '\u0647': '[\u0647\u0629]',
+  '\u0643': '[\u0643\u06A9]',
+};
+
+/**
+ * A regular expression source that finds `query` in raw text the way normalizeArabic compares:
+ * any alef form for ا, ى/ی for ي, ة for ه, harakat and tatweel anywhere between letters, any run
+ * of white space for a space. Searching raw text with it gives exact ranges to highlight.
+ */
+export function tolerantPattern(query: string): string {
+  const n = normalizeArabic(query);
+  let out = '';
+  for (const ch of n) {
+    if (ch === ' ') {
+      out += '\\s+';
+      continue;
+    }
+    const digit = ch >= '0' && ch <= '9' ? `[${ch}\\u${(0x0660 + Number(ch)).toString(16).padStart(4, '0')}\\u${(0x06f0 + Number(ch)).toString(16).padStart(4, '0')}]` : undefined;
+    const cls = LETTER_CLASSES[ch] ?? digit ?? (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    out += (out && !out.endsWith('\\s+') ? `[${IGNORABLE_IN_WORD}]*` : '') + cls;
+  }
+  return out;
+}

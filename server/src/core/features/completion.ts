@@ -192,18 +192,23 @@ function keywordCompletions(
     // Already on the line and not being typed now.
     if (present.has(key) && key !== query) return;
     const inBody = body.ngrams.has(key);
-    // Rank: occurs in this body, then corpus keywords before body phrases, prefix before infix, frequency.
-    const tier = (inBody ? 0 : 4) + (isPhrase ? 2 : 0) + (prefix ? 0 : 1);
+    // Rank: corpus keywords that occur in this body; other corpus keywords; then phrases of the
+    // body that the corpus does not use as keywords; prefix before infix within each.
+    const tier = isPhrase ? 6 + (prefix ? 0 : 1) : (inBody ? 0 : 2) + (prefix ? 0 : 1);
     const with_ = together?.get(key) ?? 0;
     // Within a tier: co-occurrence with the line's keywords first, then corpus frequency.
     top.add({ key, display, count, inBody, isPhrase, from, tier, score: tier * 1e9 - Math.min(with_, 999) * 1e6 - Math.min(count, 1e6 - 1) });
   };
 
   if (lexicon) for (const e of lexicon.keywords()) consider(e.normalized, e.display, e.count, false);
+  // Words already on the line, so that pieces of its keywords are not offered again.
+  const presentWords = new Set([...present].flatMap((k) => k.split(' ')));
   for (const [key, p] of body.phrases) {
     // A phrase is offered when the article repeats it (headline and body, or twice in the body):
     // a one-off word sequence is rarely a keyword.
-    if (p.count >= 2 && !(lexicon && lexicon.keywordCount(key) > 0)) consider(key, p.display, p.count, true);
+    if (p.count < 2 || (lexicon && lexicon.keywordCount(key) > 0)) continue;
+    if (key.split(' ').some((w) => presentWords.has(w))) continue;
+    consider(key, p.display, p.count, true);
   }
 
   const items = top.sorted().map((s, i): CompletionCandidate => {

@@ -24,6 +24,14 @@ const LABELS = {
   ar: { noHeadline: '(بلا عنوان)', date: 'التاريخ', body: 'المتن', source: 'المصدر', keywords: 'الكلمات الدلالية', readAlso: 'إقرأ أيضاً', paragraphs: (n: number) => `${n} ${n === 1 ? 'فقرة' : n === 2 ? 'فقرتان' : n <= 10 ? 'فقرات' : 'فقرة'}`, articles: (n: number) => `${n} ${n === 1 ? 'خبر' : n === 2 ? 'خبران' : n <= 10 ? 'أخبار' : 'خبرًا'}`, keywordsCount: (n: number) => `${n} ${n === 1 ? 'كلمة' : n === 2 ? 'كلمتان' : n <= 10 ? 'كلمات' : 'كلمة'}` },
 };
 
+/**
+ * A left-to-right mark before a detail: outline rows put the detail beside an Arabic name, and
+ * without it the bidi algorithm reorders "2024-06-12" into "12-06-2024" and glues numbers to
+ * the Arabic text.
+ */
+const LRM = '\u200E';
+const ltr = (detail: string | undefined): string | undefined => (detail === undefined ? undefined : LRM + detail);
+
 /** The first words of a paragraph, for its outline name. */
 function excerpt(text: string, maxChars = 60): string {
   // Only the start matters: never normalise a whole megabyte line for a label.
@@ -59,7 +67,7 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
     const d = article.date;
     children.push({
       name: L.date,
-      detail: d.parsed.date ? isoDate(d.parsed.date) : d.value.text,
+      detail: ltr(d.parsed.date ? isoDate(d.parsed.date) : d.value.text),
       kind: SymbolKind.Event,
       range: d.range,
       selectionRange: d.value.text ? d.value.range : d.marker.range,
@@ -76,9 +84,9 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
         return;
       }
       if (!take()) return;
-      paragraphs.push({ name: `${i + 1}. ${excerpt(p.text)}`, kind: SymbolKind.String, range: p.range, selectionRange: p.range, children: [] });
+      paragraphs.push({ name: `${i + 1}. ${excerpt(p.text, 40)}`, kind: SymbolKind.String, range: p.range, selectionRange: p.range, children: [] });
     });
-    children.push({ name: L.body, detail: L.paragraphs(b.paragraphs.length), kind: SymbolKind.Namespace, range: b.range, selectionRange: b.paragraphs[0]!.range, children: paragraphs });
+    children.push({ name: L.body, detail: ltr(L.paragraphs(b.paragraphs.length)), kind: SymbolKind.Namespace, range: b.range, selectionRange: b.paragraphs[0]!.range, children: paragraphs });
   }
   if (article.source && take()) {
     const s = article.source;
@@ -91,16 +99,16 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
       if (!take()) break;
       items.push({ name: item.text, kind: SymbolKind.Key, range: item.range, selectionRange: item.range, children: [] });
     }
-    children.push({ name: L.keywords, detail: L.keywordsCount(k.items.length), kind: SymbolKind.Field, range: k.range, selectionRange: k.marker.range, children: items });
+    children.push({ name: L.keywords, detail: ltr(L.keywordsCount(k.items.length)), kind: SymbolKind.Field, range: k.range, selectionRange: k.marker.range, children: items });
   }
   if (article.readAlso && take()) {
     const r = article.readAlso;
     const related: ArticleSymbol[] = [];
     for (const a of r.articles) {
       if (!take()) break;
-      related.push({ name: excerpt(a.headline.text, 80), detail: L.paragraphs(a.paragraphs.length), kind: SymbolKind.Module, range: a.range, selectionRange: a.headline.range, children: [] });
+      related.push({ name: excerpt(a.headline.text, 80), detail: ltr(L.paragraphs(a.paragraphs.length)), kind: SymbolKind.Module, range: a.range, selectionRange: a.headline.range, children: [] });
     }
-    children.push({ name: L.readAlso, detail: L.articles(r.articles.length), kind: SymbolKind.Package, range: r.sectionRange, selectionRange: r.marker.range, children: related });
+    children.push({ name: L.readAlso, detail: ltr(L.articles(r.articles.length)), kind: SymbolKind.Package, range: r.sectionRange, selectionRange: r.marker.range, children: related });
   }
 
   if (budget < 0 || truncated) {
@@ -124,7 +132,7 @@ export function documentSymbols(article: Article, language: MessageLanguage = 'e
   return [
     {
       name: h ? excerpt(h.text, 120) : L.noHeadline,
-      detail: dateDetail,
+      detail: ltr(dateDetail),
       kind: SymbolKind.File,
       range: whole,
       selectionRange: h ? h.range : range(start.line, start.character, start.line, start.character),

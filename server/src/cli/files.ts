@@ -1,0 +1,155 @@
+/**
+ * Which files a run checks: paths, folders and globs expanded into a sorted list, and the
+ * deterministic split of that list into shards.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXCLUDED_DIRS } from '../workspaceScan';
+import { compileGlob, couldMatchBelow, globMatch, hasGlobChars, matchSegments, namesLiterally, type Segment } from './glob';
+
+/** A file to check. */
+export interface FileEntry {
+  /** The absolute path. */
+  readonly abs: string;
+  /** The path relative to the working folder, with `/` separators (how every output names it). */
+  readonly rel: string;
+}
+
+/** The result of expanding the command line's patterns. */
+export interface Expansion {
+  /** Sorted by `rel`, without duplicates. */
+  readonly files: FileEntry[];
+  /** Paths given literally that do not exist. */
+  readonly missing: string[];
+}
+
+/** The path of a file relative to the working folder, with `/` separators. */
+export function relativePath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs) || path.basename(abs);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}
+
+const isTxt = (name: string): boolean => name.toLowerCase().endsWith('.txt');
+
+/**
+ * Walks a folder depth first. `enterDir` decides whether to descend into a subfolder (given
+ * its name and its segments relative to the root); `onFile` receives regular files. Symbolic
+ * links are not followed (as the language server's workspace scan).
+ */
+function walk(root: string, enterDir: (name: string, segs: readonly string[]) => boolean, onFile: (abs: string, segs: readonly string[]) => void): void {
+  const stack: { dir: string; segs: string[] }[] = [{ dir: root, segs: [] }];
+  while (stack.length) {
+    const { dir, segs } = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        const sub = [...segs, e.name];
+        if (enterDir(e.name, sub)) stack.push({ dir: full, segs: sub });
+      } else if (e.isFile()) onFile(full, [...segs, e.name]);
+    }
+  }
+}
+
+/** A folder skipped when walking (as the language server skips it). */
+export function excludedDir(name: string): boolean {
+  return EXCLUDED_DIRS.has(name) || name.startsWith('.');
+}
+
+function expandGlob(pattern: string, cwd: string, add: (abs: string) => void): void {
+  for (const g of compileGlob(pattern)) {
+    const baseAbs = path.resolve(cwd, g.base || '.');
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(baseAbs);
+    } catch {
+      continue;
+    }
+    if (!stat.isDirectory()) continue;
+    const segments: readonly Segment[] = g.segments;
+    walk(
+      baseAbs,
+      (name, segs) => (!EXCLUDED_DIRS.has(name) || namesLiterally(segments, name)) && couldMatchBelow(segments, segs),
+      (abs, segs) => {
+        if (matchSegments(segments, segs)) add(abs);
+      },
+    );
+  }
+}
+
+/**
+ * Expands paths, folders and globs (a pattern starting with `!` excludes what it matches, or a
+ * folder and everything below it). Folders are walked for `*.txt` files, skipping
+ * node_modules, .git, build output and hidden folders; a file named literally is taken
+ * whatever its extension.
+ */
+export function expandPatterns(patterns: readonly string[], cwd: string): Expansion {
+  const seen = new Map<string, FileEntry>();
+  const missing: string[] = [];
+  const excludes: string[] = [];
+  const add = (abs: string): void => {
+    if (!seen.has(abs)) seen.set(abs, { abs, rel: relativePath(abs, cwd) });
+  };
+  for (const raw of patterns) {
+    if (raw.startsWith('!') && raw.length > 1) {
+      excludes.push(raw.slice(1));
+      continue;
+    }
+    const abs = path.resolve(cwd, raw);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      walk(abs, (name) => !excludedDir(name), (file) => {
+        if (isTxt(file)) add(file);
+      });
+    } else if (stat) {
+      add(abs);
+    } else if (hasGlobChars(raw)) {
+      expandGlob(raw, cwd, add);
+    } else {
+      missing.push(raw);
+    }
+  }
+  let files = [...seen.values()];
+  if (excludes.length) {
+    const tests = excludes.map((x) => {
+      const p = x.replace(/^\.\//, '').replace(/\/+$/, '');
+      if (hasGlobChars(p)) return (f: FileEntry): boolean => globMatch(p, path.isAbsolute(p) ? f.abs : f.rel);
+      const absX = path.resolve(cwd, p);
+      return (f: FileEntry): boolean => f.abs === absX || f.abs.startsWith(absX + path.sep);
+    });
+    files = files.filter((f) => !tests.some((t) => t(f)));
+  }
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, missing };
+}
+
+/**
+ * The shard (0-based, of `count`) a file belongs to: FNV-1a over the UTF-8 bytes of its
+ * relative path, then a 32-bit avalanche, modulo `count`. Stable across runs and machines
+ * for the same relative path; every file is in exactly one shard.
+ */
+export function shardOf(rel: string, count: number): number {
+  if (count <= 1) return 0;
+  let h = 0x811c9dc5;
+  const bytes = Buffer.from(rel, 'utf8');
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % count;
+}

@@ -1,0 +1,183 @@
+/**
+ * Running the checks: inline on the main thread, or in worker threads that receive batches of
+ * file paths (never texts) and send back each file's formatted output and counts. Results are
+ * handed over in file order through a bounded reorder window, so memory stays flat whatever
+ * the corpus size.
+ */
+import { Worker } from 'node:worker_threads';
+import { type CheckerOptions, type CheckItem, FileChecker, type FileResult } from './check';
+
+/** What the main thread asks of the checkers. */
+export interface Runner {
+  /** Index pass: each file's contributions (undefined for a skipped file). */
+  index(files: readonly string[]): Promise<(unknown[] | undefined)[]>;
+  /** Hands the index snapshots to every checker. */
+  load(snapshots: readonly unknown[]): Promise<void>;
+  /** Report pass: checks a batch. */
+  check(items: readonly CheckItem[]): Promise<FileResult[]>;
+  /** How many batches to keep in flight. */
+  readonly concurrency: number;
+  close(): Promise<void>;
+}
+
+/** Runs everything on the main thread (`--jobs 1`, or small runs). */
+export class InlineRunner implements Runner {
+  readonly concurrency = 1;
+  readonly checker: FileChecker;
+  constructor(options: CheckerOptions) {
+    this.checker = new FileChecker(options);
+  }
+  async index(files: readonly string[]): Promise<(unknown[] | undefined)[]> {
+    return files.map((f) => this.checker.index(f));
+  }
+  async load(): Promise<void> {
+    // The main thread's indexes are the checker's own: nothing to send.
+  }
+  async check(items: readonly CheckItem[]): Promise<FileResult[]> {
+    return items.map((i) => this.checker.check(i));
+  }
+  async close(): Promise<void> {}
+}
+
+/** Requests to a worker. */
+export type Request =
+  | { readonly type: 'index'; readonly files: readonly string[] }
+  | { readonly type: 'load'; readonly snapshots: readonly unknown[] }
+  | { readonly type: 'check'; readonly items: readonly CheckItem[] };
+
+/** Messages to a worker. */
+export type ToWorker = Request & { readonly id: number };
+
+/** Messages from a worker. */
+export type FromWorker = { readonly id: number; readonly ok: true; readonly result: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** The marker in `workerData` that makes the entry script run as a worker. */
+export const WORKER_MARK = 'arabicNewsLintWorker';
+
+interface Slot {
+  readonly worker: Worker;
+  inFlight: number;
+}
+
+/** A pool of worker threads running {@link FileChecker}s. */
+export class WorkerPool implements Runner {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private failed: Error | undefined;
+  readonly concurrency: number;
+
+  constructor(script: string, size: number, options: CheckerOptions) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: { [WORKER_MARK]: true, options } });
+      const slot: Slot = { worker, inFlight: 0 };
+      worker.on('message', (m: FromWorker) => {
+        slot.inFlight--;
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        if (m.ok) p.resolve(m.result);
+        else p.reject(new Error(m.error));
+      });
+      worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a worker thread exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+    this.concurrency = size * 2;
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  private send<T>(message: Request, slot?: Slot): Promise<T> {
+    if (this.failed) return Promise.reject(this.failed);
+    const target = slot ?? this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      target.inFlight++;
+      target.worker.postMessage({ ...message, id });
+    });
+  }
+
+  index(files: readonly string[]): Promise<(unknown[] | undefined)[]> {
+    return this.send({ type: 'index', files });
+  }
+
+  async load(snapshots: readonly unknown[]): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.send({ type: 'load', snapshots }, s)));
+  }
+
+  check(items: readonly CheckItem[]): Promise<FileResult[]> {
+    return this.send({ type: 'check', items });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => 0)));
+  }
+}
+
+/**
+ * Runs `count` batches through `run` with up to `concurrency` in flight and hands the results to
+ * `deliver` in batch order. At most `window` batches are dispatched ahead of the next one to
+ * deliver, which bounds what waits in memory. Rejects on the first failure.
+ */
+export function runOrdered<R>(count: number, concurrency: number, window: number, run: (batch: number) => Promise<R>, deliver: (result: R, batch: number) => void | Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (count === 0) {
+      resolve();
+      return;
+    }
+    const ready = new Map<number, R>();
+    let next = 0;
+    let inFlight = 0;
+    let delivered = 0;
+    let delivering = false;
+    let failed = false;
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      reject(e);
+    };
+    const pump = (): void => {
+      while (!failed && inFlight < concurrency && next < count && next - delivered < window) {
+        const b = next++;
+        inFlight++;
+        run(b).then(
+          (r) => {
+            inFlight--;
+            ready.set(b, r);
+            void drain();
+          },
+          (e) => fail(e),
+        );
+      }
+    };
+    const drain = async (): Promise<void> => {
+      if (delivering || failed) return;
+      delivering = true;
+      try {
+        while (ready.has(delivered)) {
+          const r = ready.get(delivered)!;
+          ready.delete(delivered);
+          await deliver(r, delivered);
+          delivered++;
+          pump();
+        }
+      } catch (e) {
+        fail(e);
+        return;
+      } finally {
+        delivering = false;
+      }
+      if (delivered === count) resolve();
+      else pump();
+    };
+    pump();
+  });
+}

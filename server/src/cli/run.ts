@@ -1,0 +1,292 @@
+/**
+ * One run of `arabic-news-lint`: arguments → files → (1) the index pass over every file →
+ * (2) the report pass over this shard's files, streamed in file order → summary and exit code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigLoader } from '../configLoader';
+import { localize } from '../core/types';
+import { type CliOptions, helpText, parseArgs } from './args';
+import type { CheckerOptions, CheckItem, FileResult } from './check';
+import { createCorpusIndexes, type CorpusIndex } from './corpusIndex';
+import { expandPatterns, type FileEntry, relativePath, shardOf } from './files';
+import { addCounts, docsRulesDir, palette, sarifFooter, sarifHeader, stylishSummary, zeroCounts } from './format';
+import { Output, Progress } from './output';
+import { InlineRunner, runOrdered, type Runner, WorkerPool } from './pool';
+
+/** What a run reads and writes. */
+export interface CliIo {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  /** The script a worker thread starts (the bundle itself). */
+  readonly workerScript: string;
+}
+
+/** Exit codes. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_FAILURE = 2;
+
+/** Files per batch sent to a worker. */
+const BATCH = 64;
+/** Fewer files than this per worker are checked inline (starting a worker costs more). */
+const FILES_PER_WORKER = 200;
+
+/** The version in package.json. */
+export function packageVersion(from: string = __dirname): string {
+  let dir = from;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'arabic-news' && pkg.version) return pkg.version;
+    } catch {
+      // Keep looking upwards.
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return '0.0.0';
+}
+
+function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return !!stream.isTTY;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function runCli(io: CliIo): Promise<number> {
+  const err = (line: string): void => {
+    io.stderr.write(line.endsWith('\n') ? line : line + '\n');
+  };
+  const version = packageVersion();
+  const parsed = parseArgs(io.argv);
+  if ('error' in parsed) {
+    err(`arabic-news-lint: ${parsed.error}`);
+    err('Run arabic-news-lint --help for the options.');
+    return EXIT_FAILURE;
+  }
+  const options: CliOptions = parsed;
+  if (options.help) {
+    io.stdout.write(helpText(version));
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout.write(version + '\n');
+    return EXIT_OK;
+  }
+
+  const cwd = io.cwd;
+  let failed = false;
+  const seenNotes = new Set<string>();
+  const noteConfig = (file: string, line: number, column: number, severity: 'error' | 'warning', message: string): void => {
+    const key = `${file}:${line}:${column}:${message}`;
+    if (seenNotes.has(key)) return;
+    seenNotes.add(key);
+    err(`${relativePath(file, cwd)}:${line}:${column}: ${severity}: ${message}`);
+    if (severity === 'error') failed = true;
+  };
+
+  // --config FILE: read it now; a file that cannot be read or has errors stops the run.
+  if (options.config) {
+    const abs = path.resolve(cwd, options.config);
+    let isFile = false;
+    try {
+      isFile = fs.statSync(abs).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) {
+      err(`arabic-news-lint: cannot read the configuration file ${options.config}.`);
+      return EXIT_FAILURE;
+    }
+    const loaded = new ConfigLoader().load(abs);
+    for (const [file, problems] of loaded.problems) {
+      for (const p of problems) noteConfig(file, p.range.start.line + 1, p.range.start.character + 1, p.severity, localize(p.message, options.language));
+    }
+    if (failed) {
+      err(`arabic-news-lint: the configuration file ${options.config} has errors; nothing was checked.`);
+      return EXIT_FAILURE;
+    }
+  }
+
+  const { files, missing } = expandPatterns(options.patterns, cwd);
+  for (const m of missing) err(`arabic-news-lint: no such file or folder: ${m}`);
+  if (files.length === 0) {
+    err(`arabic-news-lint: no files matched ${options.patterns.map((p) => JSON.stringify(p)).join(' ')}.`);
+    return EXIT_FAILURE;
+  }
+  const shard = options.shard;
+  const reportFiles: FileEntry[] = shard ? files.filter((f) => shardOf(f.rel, shard.count) === shard.index) : files;
+
+  const color = useColor(io.stdout, io.env);
+  const c = palette(color);
+  const checkerOptions: CheckerOptions = {
+    cwd,
+    format: options.format,
+    language: options.language,
+    quiet: options.quiet,
+    fix: options.fix,
+    dryRun: options.fixDryRun,
+    config: options.config ? path.resolve(cwd, options.config) : undefined,
+    rules: options.rules,
+    color,
+    corpus: options.corpus,
+  };
+  const work = options.corpus ? files.length + reportFiles.length : reportFiles.length;
+  const workers = Math.min(options.jobs, Math.ceil(work / 2 / FILES_PER_WORKER));
+  let runner: Runner;
+  let indexes: CorpusIndex[];
+  if (workers <= 1) {
+    const inline = new InlineRunner(checkerOptions);
+    runner = inline;
+    indexes = inline.checker.indexes;
+  } else {
+    runner = new WorkerPool(io.workerScript, workers, checkerOptions);
+    indexes = createCorpusIndexes();
+  }
+
+  const progress = new Progress(io.stderr.isTTY ? io.stderr : undefined, files.length);
+  const out = new Output(io.stdout, () => progress.clear());
+  const total = zeroCounts();
+  const printed = zeroCounts();
+  const notes: { file: string; message: string; level: 'error' | 'warning' | 'note' }[] = [];
+  let skipped = missing.length;
+  let checked = 0;
+  let fixedProblems = 0;
+  let changedFiles = 0;
+  let converted = 0;
+  let wroteItems = false;
+  for (const m of missing) notes.push({ file: m, message: `no such file or folder: ${m}`, level: 'warning' });
+
+  try {
+    // (1) The index pass, over every file of the run (every shard's).
+    if (options.corpus) {
+      progress.start('indexing', files.length);
+      await runOrdered(
+        Math.ceil(files.length / BATCH),
+        runner.concurrency,
+        runner.concurrency * 4,
+        (b) => runner.index(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => f.abs)),
+        (contributions, b) => {
+          const batch = files.slice(b * BATCH, (b + 1) * BATCH);
+          contributions.forEach((list, i) => {
+            if (!list) return;
+            indexes.forEach((ix, k) => {
+              if (list[k] !== undefined) ix.add(batch[i]!.abs, list[k]);
+            });
+          });
+          progress.tick(batch.length);
+        },
+      );
+      await runner.load(indexes.map((ix) => ix.snapshot()));
+    }
+
+    // (2) The report pass, over this shard's files, streamed in file order.
+    if (!options.fixDryRun) {
+      if (options.format === 'json') await out.write('[');
+      if (options.format === 'sarif') await out.write(sarifHeader(version, cwd, docsRulesDir()));
+    }
+    progress.start(options.fix ? 'fixing' : 'checking', reportFiles.length);
+    const deliver = async (results: FileResult[]): Promise<void> => {
+      for (const r of results) {
+        for (const n of r.configNotes ?? []) noteConfig(n.file, n.line, n.column, n.severity, n.message);
+        for (const f of r.ruleFailures ?? []) {
+          progress.clear();
+          err(`arabic-news-lint: rule ${f} (while checking ${r.rel}); the other rules ran.`);
+          failed = true;
+        }
+        if (r.skipped) {
+          skipped++;
+          progress.clear();
+          err(`arabic-news-lint: skipped ${r.rel}: ${r.skipped}`);
+          if (notes.length < 1000) notes.push({ file: r.rel, message: `skipped: ${r.skipped}`, level: 'warning' });
+          continue;
+        }
+        checked++;
+        if (r.writeError) {
+          progress.clear();
+          err(`arabic-news-lint: could not write the fixes of ${r.rel}: ${r.writeError}`);
+          failed = true;
+        }
+        addCounts(total, r.total);
+        addCounts(printed, r.printed);
+        fixedProblems += r.fixed;
+        if (r.changed) changedFiles++;
+        if (r.convertedFrom) converted++;
+        if (options.fixDryRun) {
+          if (r.diff) await out.write(r.diff);
+          continue;
+        }
+        if (!r.output) continue;
+        if (options.format === 'json' || options.format === 'sarif') {
+          await out.write((wroteItems ? ',\n' : options.format === 'json' ? '\n' : '') + r.output);
+        } else await out.write(r.output);
+        wroteItems = true;
+      }
+      progress.tick(results.length);
+    };
+    await runOrdered(
+      Math.ceil(reportFiles.length / BATCH),
+      runner.concurrency,
+      runner.concurrency * 4,
+      (b) =>
+        runner.check(
+          reportFiles.slice(b * BATCH, (b + 1) * BATCH).map((f): CheckItem => (options.corpus ? { abs: f.abs, rel: f.rel, corpus: indexes.map((ix) => ix.forFile(f.abs)) } : { abs: f.abs, rel: f.rel })),
+        ),
+      deliver,
+    );
+  } catch (e) {
+    progress.clear();
+    await out.flush();
+    err(`arabic-news-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    await runner.close();
+    return EXIT_FAILURE;
+  }
+  await runner.close();
+  progress.clear();
+
+  if (reportFiles.length > 0 && checked === 0) {
+    err('arabic-news-lint: no file could be read.');
+    failed = true;
+  }
+
+  const fixed = { problems: fixedProblems, files: changedFiles, converted };
+  if (options.fixDryRun) {
+    await out.flush();
+    err(
+      changedFiles
+        ? `arabic-news-lint: --fix would fix ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}${converted ? ` (${converted} converted to UTF-8)` : ''}; nothing was written.`
+        : 'arabic-news-lint: --fix would change nothing.',
+    );
+  } else {
+    switch (options.format) {
+      case 'json':
+        await out.write(wroteItems ? '\n]\n' : ']\n');
+        break;
+      case 'sarif':
+        await out.write(sarifFooter(!failed, notes));
+        break;
+      case 'stylish':
+        await out.write(stylishSummary({ printed, total, files: checked, skipped, quiet: options.quiet, fixed: options.fix ? fixed : undefined }, c));
+        break;
+    }
+    if (options.format !== 'stylish' && options.fix && (changedFiles || converted)) {
+      err(`arabic-news-lint: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}${converted ? ` (${converted} converted to UTF-8)` : ''}.`);
+    }
+    await out.flush();
+  }
+
+  if (failed) return EXIT_FAILURE;
+  if (total.errors > 0) return EXIT_PROBLEMS;
+  if (options.maxWarnings !== undefined && total.warnings > options.maxWarnings) {
+    err(`arabic-news-lint: ${total.warnings} warnings, more than --max-warnings ${options.maxWarnings}.`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}

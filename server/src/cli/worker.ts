@@ -1,0 +1,33 @@
+/** The worker thread side: a {@link FileChecker} answering the main thread's batches. */
+import { parentPort } from 'node:worker_threads';
+import { type CheckerOptions, FileChecker } from './check';
+import type { FromWorker, ToWorker } from './pool';
+
+/** Serves batches until the main thread terminates the worker. */
+export function serveWorker(options: CheckerOptions): void {
+  const port = parentPort;
+  if (!port) return;
+  const checker = new FileChecker(options);
+  port.on('message', (m: ToWorker) => {
+    let reply: FromWorker;
+    try {
+      switch (m.type) {
+        case 'index':
+          reply = { id: m.id, ok: true, result: m.files.map((f) => checker.index(f)) };
+          break;
+        case 'load':
+          checker.load(m.snapshots);
+          reply = { id: m.id, ok: true, result: null };
+          break;
+        case 'check':
+          reply = { id: m.id, ok: true, result: m.items.map((i) => checker.check(i)) };
+          break;
+        default:
+          reply = { id: (m as { id: number }).id, ok: false, error: 'unknown request' };
+      }
+    } catch (e) {
+      reply = { id: m.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+    }
+    port.postMessage(reply);
+  });
+}
