@@ -37,6 +37,7 @@ import { ConfigLoader } from './configLoader';
 import { CorpusHost, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from './corpusHost';
 import { registerNavigation } from './navigation';
 import { registerCorpusRequests } from './corpusRequests';
+import { registerCorpusFixes } from './corpusFix';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -193,6 +194,10 @@ function configChanged(): void {
     else void validate(doc);
   }
   void publishWorkspaceDiagnostics();
+}
+
+function rangesTouch(a: { start: { line: number } ; end: { line: number } }, b: { start: { line: number }; end: { line: number } }): boolean {
+  return a.start.line <= b.end.line && b.start.line <= a.end.line;
 }
 
 /** Whether the server should treat a document as an article. */
@@ -554,6 +559,21 @@ connection.onCodeAction((params) =>
         actions.push(toQuickFixAction(q, doc.uri, language, toLspDiagnostic(q.diagnostic, doc.uri, language, docsBase, supportsRelatedInformation)));
       }
     }
+    if (wants(CodeActionKind.QuickFix)) {
+      // On a near-duplicate: open the two articles side by side in the diff editor (a client command).
+      for (const d of analysis.diagnostics) {
+        if (d.ruleId !== 'AN301' || !rangesTouch(d.range, params.range)) continue;
+        for (const twin of d.related.slice(0, 5)) {
+          if (!twin.uri) continue;
+          const name = decodeURIComponent(twin.uri.slice(twin.uri.lastIndexOf('/') + 1));
+          actions.push({
+            title: language === 'ar' ? `قارن مع ${name}` : `Compare with ${name}`,
+            kind: CodeActionKind.QuickFix,
+            command: { title: 'Compare', command: 'arabicNews.compare', arguments: [doc.uri, twin.uri] },
+          });
+        }
+      }
+    }
     if (wants(FIX_ALL_KIND)) {
       const edits = safeFixEdits(analysis.diagnostics);
       if (edits.length) actions.push(toFixAllAction(doc.uri, edits, language));
@@ -564,6 +584,19 @@ connection.onCodeAction((params) =>
 
 let corpusFiles = 0;
 registerCorpusRequests({ connection, host, guard, status: () => ({ indexReady, files: corpusFiles }) });
+
+registerCorpusFixes({
+  connection,
+  host,
+  guard,
+  versionOf: (uri) => documents.get(uri)?.version ?? null,
+  check: async (uri) => {
+    const doc = documents.get(uri);
+    if (doc) return isArticle(doc) ? (await analysisOf(doc)).analysis : undefined;
+    const text = await host.textOf(uri);
+    return text === undefined ? undefined : check(uri, text, configSync(uri, await settingsFor(uri)), false);
+  },
+});
 
 connection.onRequest('arabicNews/serverInfo', () => ({ pid: process.pid, version: '0.1.0', indexReady, articles: host.index.size, trusted }));
 

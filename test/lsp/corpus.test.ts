@@ -65,6 +65,13 @@ describe('the corpus over the protocol', () => {
     const pb = await server.diagnostics(b, (p) => p.diagnostics.some((d) => d.code === 'AN301'));
     assert.equal(pa.diagnostics.find((d) => d.code === 'AN301')!.relatedInformation![0]!.location.uri, b);
     assert.equal(pb.diagnostics.find((d) => d.code === 'AN301')!.relatedInformation![0]!.location.uri, a);
+    // A code action opens both articles side by side.
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'arabic-news', version: 1, text: fs.readFileSync(new URL(a), 'utf8') } });
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: a }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })) as { title: string; command?: { command: string; arguments: string[] } }[];
+    const compare = actions.find((x) => x.command?.command === 'arabicNews.compare');
+    assert.ok(compare, JSON.stringify(actions));
+    assert.equal(compare!.title, 'Compare with 002_b1b2c3d4e5f60718.txt');
+    assert.deepEqual(compare!.command!.arguments, [a, b]);
     const c = await server.diagnostics(uriOf('economy/003_c1b2c3d4e5f60718.txt'));
     assert.equal(c.diagnostics.some((d) => d.code === 'AN301'), false, 'the same topic is not a duplicate');
   });
@@ -138,5 +145,37 @@ describe('the corpus over the protocol', () => {
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const closed = await server.diagnostics(uri, (p) => p.version === undefined && p.diagnostics.filter((d) => d.code === 'AN303').length === 2);
     assert.ok(closed, 'the unsaved edit is gone; the file on disk has both variants');
+  });
+});
+
+describe('fix all in the corpus', () => {
+  let server: ServerHandle;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'an-lsp-fixall-'));
+    for (const [i, t] of [
+      'عنوان أول للخبر\nتاريخ النشر: ١٢ يونيو ٢٠٢٤\nفقرة  أولى من المتن.\nالمصدر : وكالة\nكلمات دلالية: موسكو',
+      'عنوان ثان للخبر\nتاريخ النشر: 31st, June 2024 GMT\nفقرة ثانية من المتن.\nالمصدر: وكالة\nكلمات دلالية: موسكو',
+    ].entries()) fs.writeFileSync(path.join(dir, `${i}.txt`), t);
+    server = startServer();
+    const ready = server.notification('arabicNews/indexReady', () => true, 20_000);
+    await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
+    await server.connection.sendNotification('initialized', {});
+    await ready;
+  });
+  after(async () => {
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('one workspace edit of the safe fixes, every change needing confirmation; picking rules narrows it', async () => {
+    const all = (await server.connection.sendRequest('arabicNews/corpusFixes', {})) as { edit: WorkspaceEdit; files: number; fixes: number; byRule: Record<string, number> };
+    assert.equal(all.files, 1, 'only 0.txt has safe fixes (31 June is not fixable)');
+    assert.deepEqual(Object.keys(all.byRule).sort(), ['AN104', 'AN110', 'AN204']);
+    assert.ok(Object.values(all.edit.changeAnnotations!).every((a) => a.needsConfirmation));
+    const some = (await server.connection.sendRequest('arabicNews/corpusFixes', { rules: ['AN104'] })) as { byRule: Record<string, number>; fixes: number };
+    assert.deepEqual(some.byRule, { AN104: 1 });
+    assert.equal(some.fixes, 1);
+    assert.equal(fs.readFileSync(path.join(dir, '0.txt'), 'utf8').includes('١٢ يونيو'), true, 'nothing was written');
   });
 });
