@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, lintParsed } from './core/analysis';
 import { type ArticleConfig, resolveConfig, type ResolvedConfig } from './core/config';
-import { quickFixes, safeFixEdits } from './core/features/codeActions';
+import { formatEdits, quickFixes, safeFixEdits } from './core/features/codeActions';
 import { complete } from './core/features/completion';
 import { foldingRanges } from './core/features/folding';
 import { hover } from './core/features/hover';
@@ -360,6 +360,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       definitionProvider: true,
+      documentFormattingProvider: true,
       ...(supportsWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'arabic-news-language-server', version: '0.1.0' },
@@ -599,6 +600,17 @@ registerCorpusFixes({
 });
 
 connection.onRequest('arabicNews/serverInfo', () => ({ pid: process.pid, version: '0.1.0', indexReady, articles: host.index.size, trusted }));
+
+// Formatting applies the word-preserving normalisations (fixes marked `format`), each edit
+// touching only the range its rule reported.
+connection.onDocumentFormatting((params) =>
+  guard('formatting', [], async () => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !isArticle(doc)) return [];
+    const { analysis } = await analysisOf(doc);
+    return formatEdits(analysis.diagnostics).map((e) => ({ range: e.range, newText: e.newText }));
+  }),
+);
 
 registerNavigation({
   connection,

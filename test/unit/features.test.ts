@@ -24,10 +24,10 @@ describe('outline', () => {
     const [root, ...rest] = documentSymbols(a, 'en');
     assert.equal(rest.length, 0);
     assert.match(root!.name, /^كوريا الشمالية/);
-    assert.equal(root!.detail, '2024-06-12');
+    assert.equal(root!.detail, '\u200E2024-06-12', 'a left-to-right mark keeps the ISO date in order beside an Arabic name');
     assert.deepEqual(root!.children.map((c) => c.name), ['Date', 'Body', 'Source', 'Keywords', 'Read also']);
     const body = root!.children[1]!;
-    assert.equal(body.detail, '6 paragraphs');
+    assert.equal(body.detail, '\u200E6 paragraphs');
     assert.equal(body.children.length, 6);
     const readAlso = root!.children[4]!;
     assert.equal(readAlso.children.length, 1);
@@ -48,7 +48,7 @@ describe('outline', () => {
   test('labels follow the language', () => {
     const [root] = documentSymbols(parseArticle(sport), 'ar');
     assert.deepEqual(root!.children.map((c) => c.name), ['التاريخ', 'المتن', 'المصدر', 'الكلمات الدلالية', 'إقرأ أيضاً']);
-    assert.equal(root!.children[4]!.detail, '2 خبران');
+    assert.equal(root!.children[4]!.detail, '\u200E2 خبران');
   });
   test('two related articles, each named by its headline', () => {
     const [root] = documentSymbols(parseArticle(sport));
@@ -201,5 +201,30 @@ describe('quick fixes', () => {
   test('fix all applies both and leaves a clean article', () => {
     const fixed = applyEdits(text, article.lines, safeFixEdits(diagnostics));
     assert.deepEqual(analyze(fixed, DEFAULT_CONFIG).diagnostics.map((d) => d.ruleId), []);
+  });
+});
+
+describe('formatting', () => {
+  const { formatEdits } = require('../../server/src/core/features/codeActions') as typeof import('../../server/src/core/features/codeActions');
+  const { normalizeArabic } = require('../../server/src/core/arabic') as typeof import('../../server/src/core/arabic');
+  const wordsOf = (a: ReturnType<typeof parseArticle>): string =>
+    normalizeArabic([a.headline?.text ?? '', ...(a.body?.paragraphs.map((p) => p.text) ?? []), ...(a.keywords?.items.map((k) => k.text) ?? [])].join(' ').normalize('NFKC').replace(/\u00A0/g, ' ').replace(/[\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\u2060\u00AD]/g, ''));
+  test('applies white space, markers, the date and invisible characters, and never changes a word', () => {
+    const text = 'عنوان  الخبر\u200F\nتاريخ النشر : ١٢ يونيو ٢٠٢٤\nفقرة أولى من المتن .\nالمصدر : وكالة\nكلمات دلالية: موسكو ،  القاهرة';
+    const { article, diagnostics } = analyze(text, DEFAULT_CONFIG);
+    const out = applyEdits(text, article.lines, formatEdits(diagnostics));
+    assert.equal(out.split('\n')[1], 'تاريخ النشر: 12th, June 2024 GMT');
+    assert.equal(out.split('\n')[3], 'المصدر: وكالة');
+    assert.equal(out.split('\n')[0], 'عنوان الخبر');
+    assert.equal(wordsOf(parseArticle(out)), wordsOf(article));
+  });
+  test('on every rule fixture, formatting keeps the words of headline, body and keywords', () => {
+    const { listFiles, readExpectations } = require('../support/fixtures') as typeof import('../support/fixtures');
+    for (const f of listFiles(path.join(repoRoot, 'test/fixtures/rules'))) {
+      const { text } = readExpectations(fs.readFileSync(f, 'utf8'));
+      const { article, diagnostics } = analyze(text, DEFAULT_CONFIG);
+      const out = applyEdits(text, article.lines, formatEdits(diagnostics));
+      assert.equal(wordsOf(parseArticle(out)), wordsOf(article), path.relative(repoRoot, f));
+    }
   });
 });

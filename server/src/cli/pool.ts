@@ -69,7 +69,7 @@ export class WorkerPool implements Runner {
 
   constructor(script: string, size: number, options: CheckerOptions) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: { [WORKER_MARK]: true, options } });
+      const worker = new Worker(script, { workerData: { [WORKER_MARK]: true, options }, resourceLimits: process.env.AN_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.AN_YOUNG) } : undefined });
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (m: FromWorker) => {
         slot.inFlight--;

@@ -42,6 +42,7 @@ const NORMALIZE_MAP: (string | undefined)[] = (() => {
   m[0x061c] = '';
   m[0xfeff] = '';
   m[0x00ad] = '';
+  m[0x2060] = ''; // word joiner
   for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) m[c] = '\u0627';
   m[0x0649] = '\u064A'; // ى → ي
   m[0x06cc] = '\u064A'; // ی → ي

@@ -29,9 +29,21 @@ export function quickFixes(diagnostics: readonly ArticleDiagnostic[], range: Ran
  * left for the next round), sorted by position: what "fix all" applies.
  */
 export function safeFixEdits(diagnostics: readonly ArticleDiagnostic[]): TextEdit[] {
+  return nonOverlapping(diagnostics, (f) => f.safe);
+}
+
+/**
+ * The edits of document formatting: only the fixes marked `format` (white space, marker
+ * spellings, the date's format, invisible characters, letterforms), which never change a word.
+ */
+export function formatEdits(diagnostics: readonly ArticleDiagnostic[]): TextEdit[] {
+  return nonOverlapping(diagnostics, (f) => f.safe && f.format === true);
+}
+
+function nonOverlapping(diagnostics: readonly ArticleDiagnostic[], pick: (f: Fix) => boolean): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const d of diagnostics) {
-    const fix = d.fixes.find((f) => f.safe);
+    const fix = d.fixes.find(pick);
     if (fix) edits.push(...fix.edits);
   }
   edits.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));

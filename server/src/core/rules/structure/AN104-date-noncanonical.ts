@@ -29,6 +29,7 @@ export const dateNoncanonical: Rule = {
           title: text(`Rewrite the date as "${canonical}"`, `اكتب التاريخ بالصيغة المعتمدة «${canonical}»`),
           edits: [{ range: date.value.range, newText: canonical }],
           safe: true,
+          format: true,
           preferred: true,
         },
       ],

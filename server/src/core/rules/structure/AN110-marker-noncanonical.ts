@@ -41,6 +41,7 @@ export const markerNoncanonical: Rule = {
             title: text(`Write the marker as "${token}"`, `اكتب العلامة «${token}»`),
             edits: [{ range: n.marker.fullRange, newText: canonical }],
             safe: true,
+            format: true,
             preferred: true,
           },
         ],
