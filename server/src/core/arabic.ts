@@ -23,57 +23,63 @@ export function toAsciiDigits(text: string): string {
   return out;
 }
 
-/** What each code unit becomes when normalising: a replacement, '' to drop it, ' ' for space, or undefined to keep it. */
-const NORMALIZE_MAP: (string | undefined)[] = (() => {
-  const m: (string | undefined)[] = [];
-  const set = (from: number, to: number, value: string): void => {
+/**
+ * What each code unit becomes when normalising, as a flat table (a sparse JS array up to
+ * U+FEFF would fall into dictionary mode): 0 keep, 1 drop, 2 white space, else the code unit
+ * that replaces it.
+ */
+const KEEP = 0;
+const DROP = 1;
+const SPACE = 2;
+const NORMALIZE_TABLE: Uint16Array = (() => {
+  const m = new Uint16Array(0x10000);
+  const set = (from: number, to: number, value: number): void => {
     for (let c = from; c <= to; c++) m[c] = value;
   };
-  set(0x0610, 0x061a, ''); // Quranic marks
-  set(0x064b, 0x065f, ''); // harakat
-  m[0x0670] = ''; // superscript alef
-  set(0x06d6, 0x06dc, '');
-  set(0x06df, 0x06e8, '');
-  set(0x06ea, 0x06ed, '');
-  m[0x0640] = ''; // tatweel
-  set(0x200b, 0x200f, ''); // zero-width and direction marks
-  set(0x202a, 0x202e, ''); // bidi embeddings and overrides
-  set(0x2066, 0x2069, ''); // bidi isolates
-  m[0x061c] = '';
-  m[0xfeff] = '';
-  m[0x00ad] = '';
-  m[0x2060] = ''; // word joiner
-  for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) m[c] = '\u0627';
-  m[0x0649] = '\u064A'; // ى → ي
-  m[0x06cc] = '\u064A'; // ی → ي
-  m[0x06a9] = '\u0643'; // ک → ك
-  m[0x0629] = '\u0647'; // ة → ه
-  set(0x0660, 0x0669, '');
-  set(0x06f0, 0x06f9, '');
+  set(0x0610, 0x061a, DROP); // Quranic marks
+  set(0x064b, 0x065f, DROP); // harakat
+  m[0x0670] = DROP; // superscript alef
+  set(0x06d6, 0x06dc, DROP);
+  set(0x06df, 0x06e8, DROP);
+  set(0x06ea, 0x06ed, DROP);
+  m[0x0640] = DROP; // tatweel
+  set(0x200b, 0x200f, DROP); // zero-width and direction marks
+  set(0x202a, 0x202e, DROP); // bidi embeddings and overrides
+  set(0x2066, 0x2069, DROP); // bidi isolates
+  m[0x061c] = DROP;
+  m[0xfeff] = DROP;
+  m[0x00ad] = DROP;
+  m[0x2060] = DROP; // word joiner
+  for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) m[c] = 0x0627;
+  m[0x0649] = 0x064a; // ى → ي
+  m[0x06cc] = 0x064a; // ی → ي
+  m[0x06a9] = 0x0643; // ک → ك
+  m[0x0629] = 0x0647; // ة → ه
   for (let d = 0; d < 10; d++) {
-    m[0x0660 + d] = String(d);
-    m[0x06f0 + d] = String(d);
+    m[0x0660 + d] = 0x30 + d;
+    m[0x06f0 + d] = 0x30 + d;
   }
-  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) m[c] = ' ';
-  set(0x2000, 0x200a, ' ');
-  for (let c = 0x41; c <= 0x5a; c++) m[c] = String.fromCharCode(c + 32);
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) m[c] = SPACE;
+  set(0x2000, 0x200a, SPACE);
+  for (let c = 0x41; c <= 0x5a; c++) m[c] = c + 32;
   return m;
 })();
 
 /**
  * Normalises a string for comparison: the result is only for matching and counting.
  * Latin letters are lower-cased; white space is collapsed to single spaces and trimmed.
- * One pass over the code units (this is on every hot path: completion, segmentation, rules).
+ * One pass over the code units with a flat table (this is on every hot path: completion,
+ * segmentation, shingles, rules); unchanged runs are copied as slices.
  */
 export function normalizeArabic(text: string): string {
   let out = '';
   let pendingSpace = false;
   let runStart = -1; // start of a run of code units kept as they are
   const n = text.length;
+  const table = NORMALIZE_TABLE;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const mapped = c < 0x41 && c !== 0x20 && (c < 0x09 || c > 0x0d) ? undefined : NORMALIZE_MAP[c];
-    if (mapped === undefined) {
+    const mapped = table[text.charCodeAt(i)]!;
+    if (mapped === KEEP) {
       if (runStart < 0) {
         if (pendingSpace && out) out += ' ';
         pendingSpace = false;
@@ -85,16 +91,16 @@ export function normalizeArabic(text: string): string {
       out += text.slice(runStart, i);
       runStart = -1;
     }
-    if (mapped === ' ') pendingSpace = true;
-    else if (mapped !== '') {
+    if (mapped === SPACE) pendingSpace = true;
+    else if (mapped !== DROP) {
       if (pendingSpace && out) out += ' ';
       pendingSpace = false;
-      out += mapped;
+      out += String.fromCharCode(mapped);
     }
   }
   if (runStart >= 0) out += text.slice(runStart);
   // Non-ASCII Latin capitals are rare; lower-case them only when present.
-  return /[A-Z\u00C0-\u024F]/.test(out) ? out.toLowerCase() : out;
+  return /[\u00C0-\u024F]/.test(out) ? out.toLowerCase() : out;
 }
 
 /** True for a letter of the Arabic script (not a mark, digit or punctuation). */

@@ -215,9 +215,14 @@ export class PreparedTexts {
   constructor(texts: readonly string[], relevant?: ReadonlySet<string>) {
     const words: string[] = [];
     const hard: number[] = [];
+    // A text in which no relevant key occurs (even inside a word, or without its ال as after
+    // لل) contributes nothing to look up: skip it whole. Word positions of different texts
+    // never meet (a text edge is a hard boundary), so skipping changes no answer.
+    const probes = relevant ? [...relevant].map((k) => (k.startsWith('ال') && k.length > 3 ? k.slice(2) : k)) : undefined;
     for (const raw of texts) {
       if (typeof raw !== 'string' || raw.length === 0) continue;
       const text = normalizeArabic(raw);
+      if (probes && !probes.some((p) => text.includes(p))) continue;
       let previousEnd = -1;
       for (const m of text.matchAll(WORD)) {
         const start = m.index ?? 0;
