@@ -7,13 +7,14 @@ import { documentSymbols } from '../../server/src/core/features/symbols';
 import { foldingRanges } from '../../server/src/core/features/folding';
 import { complete } from '../../server/src/core/features/completion';
 import { hover } from '../../server/src/core/features/hover';
-import { quickFixes, safeFixEdits } from '../../server/src/core/features/codeActions';
+import { formatEdits, quickFixes, safeFixEdits } from '../../server/src/core/features/codeActions';
+import { normalizeArabic } from '../../server/src/core/arabic';
 import { CorpusLexicon } from '../../server/src/core/corpus/lexicon';
 import { analyze } from '../../server/src/core/analysis';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { applyEdits } from '../../server/src/core/text/edits';
 import { SymbolKind } from '../../server/src/core/features/symbolKind';
-import { listFiles, repoRoot, samplesDir } from '../support/fixtures';
+import { listFiles, readExpectations, repoRoot, samplesDir } from '../support/fixtures';
 
 const SAMPLE = listFiles(samplesDir)[0];
 const sport = fs.readFileSync(path.join(repoRoot, 'test/fixtures/clean/sport-final.txt'), 'utf8');
@@ -205,8 +206,6 @@ describe('quick fixes', () => {
 });
 
 describe('formatting', () => {
-  const { formatEdits } = require('../../server/src/core/features/codeActions') as typeof import('../../server/src/core/features/codeActions');
-  const { normalizeArabic } = require('../../server/src/core/arabic') as typeof import('../../server/src/core/arabic');
   const wordsOf = (a: ReturnType<typeof parseArticle>): string =>
     normalizeArabic([a.headline?.text ?? '', ...(a.body?.paragraphs.map((p) => p.text) ?? []), ...(a.keywords?.items.map((k) => k.text) ?? [])].join(' ').normalize('NFKC').replace(/\u00A0/g, ' ').replace(/[\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\u2060\u00AD]/g, ''));
   test('applies white space, markers, the date and invisible characters, and never changes a word', () => {
@@ -219,7 +218,6 @@ describe('formatting', () => {
     assert.equal(wordsOf(parseArticle(out)), wordsOf(article));
   });
   test('on every rule fixture, formatting keeps the words of headline, body and keywords', () => {
-    const { listFiles, readExpectations } = require('../support/fixtures') as typeof import('../support/fixtures');
     for (const f of listFiles(path.join(repoRoot, 'test/fixtures/rules'))) {
       const { text } = readExpectations(fs.readFileSync(f, 'utf8'));
       const { article, diagnostics } = analyze(text, DEFAULT_CONFIG);
