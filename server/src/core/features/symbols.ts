@@ -3,7 +3,7 @@
  * the date, the body (its paragraphs as children), the source, the keywords (each keyword a
  * child) and the read-also section (each related article a child, named by its headline).
  */
-import type { Article } from '../parse/article';
+import { type Article, isBlank } from '../parse/article';
 import type { MessageLanguage, Range } from '../types';
 import { range } from '../types';
 import { SymbolKind, type SymbolKindValue } from './symbolKind';
@@ -45,7 +45,7 @@ function excerpt(text: string, maxChars = 60): string {
 function contentEnd(article: Article): { line: number; character: number } {
   for (let i = article.lines.length - 1; i >= 0; i--) {
     const l = article.lines[i]!;
-    if (l.text.trim()) return { line: i, character: l.text.length };
+    if (!isBlank(l.text)) return { line: i, character: l.text.length };
   }
   return { line: 0, character: 0 };
 }

@@ -183,7 +183,8 @@ function markerLine(line: Line, m: NonNullable<ReturnType<typeof matchMarker>>):
   };
 }
 
-function isBlank(text: string): boolean {
+/** Whether a line is blank as the parser sees it (only spaces, tabs, NBSP, BOM, VT, FF). */
+export function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && c !== 0x0b && c !== 0x0c) return false;

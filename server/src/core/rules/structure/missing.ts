@@ -1,5 +1,5 @@
 /** Shared helpers of the missing-section rules. */
-import type { Article } from '../../parse/article';
+import { type Article, isBlank } from '../../parse/article';
 import type { Range } from '../../types';
 import { lineRange } from '../../types';
 
@@ -10,7 +10,7 @@ import { lineRange } from '../../types';
 export function firstLineRange(article: Article): Range {
   if (article.headline) return article.headline.range;
   for (const l of article.lines) {
-    if (l.text.trim()) return lineRange(l.index, l.index === 0 && article.bom ? 1 : 0, l.text.length);
+    if (!isBlank(l.text)) return lineRange(l.index, l.index === 0 && article.bom ? 1 : 0, l.text.length);
   }
   return lineRange(0, 0, 0);
 }
