@@ -1,4 +1,5 @@
-// Bundles the client and the server with esbuild (CommonJS, Node platform, `vscode` external).
+// Bundles the client and the server with esbuild (CommonJS, Node platform, `vscode` external),
+// and the webviews' scripts (browser, IIFE) into dist/webview/.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -21,6 +22,18 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The command line; the same bundle runs its worker threads.
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The webviews' page scripts (media/src): browser bundles, Chart.js included; no CDN.
+  ...['preview', 'dashboard'].map((name) => ({
+    entryPoints: [`media/src/${name}.ts`],
+    outfile: `dist/webview/${name}.js`,
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome120'],
+    external: [],
+    mainFields: ['browser', 'module', 'main'],
+  })),
 ];
 
 if (watch) {

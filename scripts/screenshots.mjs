@@ -5,6 +5,8 @@
 //   problems.png    the Problems panel with the diagnostics of defective samples
 //   outline.png     the Outline view of an article with a read-also section
 //   completion.png  the suggestion list on the keywords line (dark theme)
+//   preview.png     an article beside its right-to-left preview, problems underlined (light theme)
+//   dashboard.png   the corpus dashboard's charts (dark theme)
 // Every wait is for something on screen (bounded); no fixed sleeps.
 //
 // Usage: node scripts/screenshots.mjs [--no-build] [--out DIR] [--keep-open]
@@ -32,7 +34,16 @@ const FILES = {
   problemsActive: '009_2a7f5d1e8c3b6e94.txt', // doubled space, zero-width space, right-to-left mark
   problemsOthers: ['003_5e8b2f1a9c4d7e60.txt', '010_b5c83e9d2f1a7064.txt'], // impossible date + "المصدر :"; &quot;
   readAlso: '011_4e1a9b7c3d5f8e26.txt', // two related articles; الذكاء الاصطناعي in the body, not yet a keyword
+  preview: '003_5e8b2f1a9c4d7e60.txt', // an impossible date and "المصدر :": two underlines in the preview
 };
+
+/** The page of a webview (a frame nested in the workbench's iframes) that has an element matching `selector`. */
+async function webviewFrame(page, selector) {
+  for (const frame of page.frames()) {
+    if (await frame.locator(selector).count().catch(() => 0)) return frame;
+  }
+  throw new Error(`no webview shows ${selector} yet`);
+}
 
 function build() {
   log('building the extension (npm run build)');
@@ -228,6 +239,23 @@ async function main() {
     await wb.clearNotifications();
     await wb.shot(path.join(OUT, 'outline.png'));
 
+    // ---------------------------------------------------------------- preview.png (light)
+    await wb.command('View: Toggle Primary Side Bar Visibility');
+    await wb.open(FILES.preview);
+    await wb.command('Arabic News: Open Preview to the Side');
+    await until('the preview to show the headline, the byline and the two underlined problems', async () => {
+      const preview = await webviewFrame(page, '#article h1.headline');
+      const h1 = await preview.locator('h1.headline').innerText({ timeout: 1_000 });
+      const underlined = await preview.locator('.problem').count();
+      const date = await preview.locator('.byline bdi[dir="ltr"]').innerText({ timeout: 1_000 });
+      return h1.startsWith('قطاع السياحة') && underlined >= 2 && date.includes('April 2024') && underlined;
+    });
+    await page.keyboard.press('Escape');
+    await wb.clearNotifications();
+    await wb.shot(path.join(OUT, 'preview.png'));
+    await wb.command('View: Close All Editor Groups');
+    await wb.command('View: Toggle Primary Side Bar Visibility');
+
     // ---------------------------------------------------------------- completion.png (dark)
     await wb.command('Preferences: Color Theme', { opensPicker: true });
     await wb.quickInputBox.fill('Dark Modern');
@@ -252,6 +280,19 @@ async function main() {
     await until('the details pane of the suggestion list', async () => page.locator('.suggest-details-container .suggest-details').isVisible());
     await wb.shot(path.join(OUT, 'completion.png'));
     await page.keyboard.press('Escape');
+
+    // ---------------------------------------------------------------- dashboard.png (dark)
+    await wb.command('File: Revert File'); // the space typed on 011's keywords line: no save prompt on closing
+    await wb.command('View: Close All Editor Groups');
+    await wb.command('Arabic News: Show Corpus Dashboard');
+    await until('the dashboard to count the 13 samples and draw its four charts', async () => {
+      const dashboard = await webviewFrame(page, '#dashboard .figures');
+      const figures = await dashboard.locator('.figure .value').allInnerTexts();
+      const canvases = await dashboard.locator('canvas').count();
+      return figures[0] === '13' && canvases === 4 && figures;
+    });
+    await wb.clearNotifications();
+    await wb.shot(path.join(OUT, 'dashboard.png'));
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (args.includes('--keep-open')) {
       log(`--keep-open: ${url} (Ctrl-C to stop)`);

@@ -1,80 +1,86 @@
 /**
- * The VS Code client: starts the language server over IPC and adds what only the editor can
- * do: switching `.txt` article files to the `arabic-news` language, and the command that
- * does it by hand.
+ * The VS Code client's activation: starts the language server and wires up what only the editor
+ * can do. Each feature lives in its own module:
+ *
+ *   languageSwitch.ts       .txt articles → the arabic-news language; "Treat File as Article"
+ *   languageClient.ts       the language server over IPC
+ *   corpusService.ts        the server's corpus requests and indexing notifications
+ *   preview/                "Open Preview to the Side": the article right to left
+ *   dashboard/              "Show Corpus Dashboard": charts of the corpus
+ *   corpusView.ts           the Explorer's "Corpus" view
+ *   search.ts               "Search Corpus"
+ *   statusBar.ts            words, paragraphs, problems; indexing progress
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { looksLikeArticle } from '../../server/src/core/parse/sniff';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CorpusService } from './corpusService';
+import { CorpusTreeProvider } from './corpusView';
+import { DashboardManager, type DashboardState } from './dashboard/dashboardPanel';
+import type { Selection } from './dashboard/protocol';
+import { createLanguageClient } from './languageClient';
+import { registerLanguageSwitch } from './languageSwitch';
+import { PreviewManager, type PreviewState } from './preview/previewPanel';
+import { CorpusSearch, type SearchState } from './search';
+import { ArticleStatusBar, type StatusBarState } from './statusBar';
 
-const LANGUAGE_ID = 'arabic-news';
 let client: LanguageClient | undefined;
-
-/** Whether a document should be switched to the article language. */
-function shouldSwitch(doc: vscode.TextDocument): boolean {
-  if (doc.languageId !== 'plaintext') return false;
-  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
-  const patterns = vscode.workspace.getConfiguration('arabicNews', doc.uri).get<string[]>('files', []);
-  for (const pattern of patterns) {
-    if (pattern && vscode.languages.match({ pattern }, doc) > 0) return true;
-  }
-  if (!doc.fileName.toLowerCase().endsWith('.txt') && doc.uri.scheme !== 'untitled') return false;
-  return looksLikeArticle(doc.getText());
-}
-
-async function maybeSwitch(doc: vscode.TextDocument): Promise<void> {
-  if (shouldSwitch(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-}
 
 /** What the extension exports to other extensions and to its end-to-end tests. */
 export interface ArabicNewsApi {
   /** The process id of the running language server (to test crash recovery). */
   serverPid(): Promise<number>;
+  /** The views' state, for the end-to-end tests (test/e2e/suite/views.e2e.ts). */
+  readonly views: {
+    preview(): PreviewState;
+    dashboard(): DashboardState;
+    /** Lists the articles of a dashboard bar, as a click on it does. */
+    selectInDashboard(selection: Selection): Promise<void>;
+    readonly corpusTree: CorpusTreeProvider;
+    statusBar(): StatusBarState;
+    search(): SearchState | undefined;
+  };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArabicNewsApi> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-      { scheme: 'vscode-remote', language: LANGUAGE_ID },
-      // The corpus configuration: the server reports its problems as you type.
-      { scheme: 'file', pattern: '**/.arabic-news.json' },
-      { scheme: 'vscode-remote', pattern: '**/.arabic-news.json' },
-    ],
-    synchronize: { configurationSection: 'arabicNews' },
-    // In an untrusted workspace the server reads no file outside the workspace folders.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
-  };
-  client = new LanguageClient('arabicNews', vscode.l10n.t('Arabic News Language Server'), serverOptions, clientOptions);
-
+  context.subscriptions.push(registerLanguageSwitch());
+  client = createLanguageClient(context);
+  const corpus = new CorpusService(client);
+  const preview = new PreviewManager(context.extensionUri);
+  const dashboard = new DashboardManager(context.extensionUri, corpus);
+  const corpusTree = new CorpusTreeProvider(corpus);
+  const search = new CorpusSearch(corpus);
+  const statusBar = new ArticleStatusBar(corpus);
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument((doc) => void maybeSwitch(doc)),
-    vscode.commands.registerCommand('arabicNews.treatAsArticle', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+    corpus,
+    preview,
+    dashboard,
+    corpusTree.register(),
+    search,
+    statusBar,
+    vscode.commands.registerCommand('arabicNews.openPreviewToSide', (uri?: unknown) => {
+      const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
+      preview.open(doc);
     }),
-  );
-  for (const doc of vscode.workspace.textDocuments) void maybeSwitch(doc);
-  // Trust granted later: restart the server so that it may read configured files anywhere.
-  context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (client) {
-        client.clientOptions.initializationOptions = { trusted: true };
-        void client.restart();
-      }
-    }),
+    vscode.commands.registerCommand('arabicNews.showDashboard', () => dashboard.open()),
   );
 
-  await client.start();
+  try {
+    await client.start();
+  } catch (err) {
+    corpus.clientFailed(err);
+    throw err;
+  }
+  corpus.clientStarted();
   return {
     serverPid: async () => ((await client!.sendRequest('arabicNews/serverInfo')) as { pid: number }).pid,
+    views: {
+      preview: () => preview.state(),
+      dashboard: () => dashboard.state(),
+      selectInDashboard: (selection) => dashboard.select(selection),
+      corpusTree,
+      statusBar: () => statusBar.state(),
+      search: () => search.state(),
+    },
   };
 }
 
