@@ -10,6 +10,7 @@
  *   corpusView.ts           the Explorer's "Corpus" view
  *   search.ts               "Search Corpus"
  *   statusBar.ts            words, paragraphs, problems; indexing progress
+ *   corpusCommands.ts       "Fix All in Corpus", "Compare" (near-duplicates), "Export Corpus…"
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -22,6 +23,7 @@ import { registerLanguageSwitch } from './languageSwitch';
 import { PreviewManager, type PreviewState } from './preview/previewPanel';
 import { CorpusSearch, type SearchState } from './search';
 import { ArticleStatusBar, type StatusBarState } from './statusBar';
+import { registerCorpusCommands } from './corpusCommands';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Arabic
       preview.open(doc);
     }),
     vscode.commands.registerCommand('arabicNews.showDashboard', () => dashboard.open()),
+    registerCorpusCommands(context, client),
   );
 
   try {

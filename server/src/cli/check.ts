@@ -302,8 +302,10 @@ export class FileChecker {
 
     // In a dry run the report is of the file as it is; after --fix, of the file as written.
     const reported = o.dryRun && changed ? analyze(decoded.text, config, evidence, this.onRuleFailure, encoding) : analysis;
-    const canConvertNow = finalEncoding === encoding && convertible;
-    const fixableNow = finalEncoding === encoding ? textFixable : true;
+    // `fixable`: whether --fix would repair the problem in the file as reported.
+    const asItIs = o.dryRun || finalEncoding === encoding;
+    const canConvertNow = asItIs && convertible;
+    const fixableNow = asItIs ? textFixable : true;
     const total = zeroCounts();
     const printed = zeroCounts();
     const problems: Problem[] = [];

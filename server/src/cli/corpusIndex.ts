@@ -13,34 +13,44 @@
  * the same object plays both sides and nothing is copied.
  */
 import { normalizeArabic } from '../core/arabic';
-import { CorpusLexicon } from '../core/corpus/lexicon';
 import type { KeywordEvidence } from '../core/keywords/segment';
 import { termsOf } from '../workspaceScan';
 
-/** What the corpus contributes to one file's check. */
-export interface CorpusContext {
+/**
+ * What the corpus contributes to one file's check. The corpus rules will add the rule
+ * context here (`corpus?: CorpusContext` of rules/rule.ts), built in the worker from the
+ * index snapshot, and check.ts will pass it to `analyze`.
+ */
+export interface CorpusView {
   /** Keyword segmentation evidence (the other articles' keywords). */
   readonly evidence?: KeywordEvidence;
+}
+
+/** A file of the run, as the indexes see it: its position in the sorted list and its paths. */
+export interface IndexedFile {
+  readonly index: number;
+  readonly abs: string;
+  readonly rel: string;
 }
 
 /** One corpus-wide index. */
 export interface CorpusIndex<Contribution = unknown, Snapshot = unknown, PerFile = unknown> {
   readonly name: string;
+  /** Main side, before the index pass: how many files the run has. */
+  begin(fileCount: number): void;
   /** Worker side: what one file contributes, or undefined. `file` is the absolute path. */
   extract(text: string, file: string): Contribution | undefined;
-  /** Main side: records a contribution. */
-  add(file: string, contribution: Contribution): void;
+  /** Main side: records a contribution (in file order). */
+  add(file: IndexedFile, contribution: Contribution): void;
   /** Main side, after the index pass: what every worker receives once. */
   snapshot(): Snapshot;
   /** Main side: what is sent with one file of the report pass. */
-  forFile(file: string): PerFile;
+  forFile(file: IndexedFile): PerFile;
   /** Worker side: receives the snapshot (not called when main and worker are the same object). */
   load(snapshot: Snapshot): void;
   /** Worker side: the context of one file's check. */
-  context(perFile: PerFile): CorpusContext;
+  context(perFile: PerFile): CorpusView;
 }
-
-type Terms = { keywords: string[]; source?: string };
 
 /** A copy of a string that does not share the memory of a larger string it was sliced from. */
 export function flatCopy(s: string): string {
@@ -48,42 +58,82 @@ export function flatCopy(s: string): string {
 }
 
 /**
- * The keyword lexicon, exactly as the language server uses it: every article's keywords (split
- * without corpus evidence, `termsOf`), counted once per article by normalised form; a file is
- * checked with the counts of the other articles (its own keywords subtracted).
+ * The keyword counts the language server keeps in its CorpusLexicon (server.ts `evidenceFor`),
+ * kept compactly: every article's keywords (split without corpus evidence, `termsOf`),
+ * counted once per article by normalised form; a file is checked with the counts of the other
+ * articles, its own keywords subtracted. (CorpusLexicon also keeps every article's spellings
+ * and sources for completion, which a run does not need: here an article costs a few integers.)
  */
-export class KeywordLexiconIndex implements CorpusIndex<Terms, Map<string, number>, string[]> {
+export class KeywordLexiconIndex implements CorpusIndex<string[], Map<string, number>, string[]> {
   readonly name = 'keywords';
-  private readonly lexicon = new CorpusLexicon();
-  private counts: Map<string, number> | undefined;
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  private start = new Int32Array(0);
+  private end = new Int32Array(0);
+  private pool = new Int32Array(1024);
+  private used = 0;
+  private loaded: Map<string, number> | undefined;
 
-  extract(text: string): Terms | undefined {
-    const terms = termsOf(text);
-    // The parser's strings are slices of the file's text, which they would keep alive: copy them.
-    return terms && { keywords: terms.keywords.map(flatCopy), source: terms.source === undefined ? undefined : flatCopy(terms.source) };
+  begin(fileCount: number): void {
+    this.start = new Int32Array(fileCount);
+    this.end = new Int32Array(fileCount);
   }
 
-  add(file: string, terms: Terms): void {
-    this.lexicon.update(file, terms);
+  /** The article's distinct normalised keywords, or undefined when the text is not an article. */
+  extract(text: string): string[] | undefined {
+    const terms = termsOf(text);
+    if (!terms) return undefined;
+    const keys = new Set<string>();
+    for (const k of terms.keywords) {
+      if (!k.trim()) continue;
+      const key = normalizeArabic(k);
+      if (key) keys.add(key);
+    }
+    // The parser's strings may be slices of the file's text, which they would keep alive: copy them.
+    return [...keys].map(flatCopy);
+  }
+
+  add(file: IndexedFile, keys: string[]): void {
+    if (this.used + keys.length > this.pool.length) {
+      const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + keys.length));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    this.start[file.index] = this.used;
+    for (const key of keys) {
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.keys.length;
+        this.ids.set(key, id);
+        this.keys.push(key);
+        this.counts.push(0);
+      }
+      this.counts[id]!++;
+      this.pool[this.used++] = id;
+    }
+    this.end[file.index] = this.used;
   }
 
   snapshot(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const e of this.lexicon.keywords()) counts.set(e.normalized, e.count);
-    this.counts = counts;
+    this.keys.forEach((k, id) => counts.set(k, this.counts[id]!));
+    this.loaded = counts;
     return counts;
   }
 
-  forFile(file: string): string[] {
-    return (this.lexicon.terms(file)?.keywords ?? []).map((k) => normalizeArabic(k));
+  forFile(file: IndexedFile): string[] {
+    const out: string[] = [];
+    for (let i = this.start[file.index] ?? 0, e = this.end[file.index] ?? 0; i < e; i++) out.push(this.keys[this.pool[i]!]!);
+    return out;
   }
 
   load(snapshot: Map<string, number>): void {
-    this.counts = snapshot;
+    this.loaded = snapshot;
   }
 
-  context(own: string[]): CorpusContext {
-    const counts = this.counts;
+  context(own: string[]): CorpusView {
+    const counts = this.loaded;
     if (!counts || counts.size === 0) return {};
     const mine = new Set(own);
     return { evidence: { keywordCount: (p) => (counts.get(p) ?? 0) - (mine.has(p) ? 1 : 0) } };
@@ -96,7 +146,7 @@ export function createCorpusIndexes(): CorpusIndex[] {
 }
 
 /** Merges the contexts of several indexes (the first evidence wins). */
-export function mergeContexts(contexts: readonly CorpusContext[]): CorpusContext {
+export function mergeContexts(contexts: readonly CorpusView[]): CorpusView {
   let evidence: KeywordEvidence | undefined;
   for (const c of contexts) evidence ??= c.evidence;
   return evidence ? { evidence } : {};

@@ -13,6 +13,8 @@ export interface FileEntry {
   readonly abs: string;
   /** The path relative to the working folder, with `/` separators (how every output names it). */
   readonly rel: string;
+  /** The position in the sorted list of the run's files. */
+  readonly index: number;
 }
 
 /** The result of expanding the command line's patterns. */
@@ -89,7 +91,7 @@ function expandGlob(pattern: string, cwd: string, add: (abs: string) => void): v
  * whatever its extension.
  */
 export function expandPatterns(patterns: readonly string[], cwd: string): Expansion {
-  const seen = new Map<string, FileEntry>();
+  const seen = new Map<string, Omit<FileEntry, 'index'>>();
   const missing: string[] = [];
   const excludes: string[] = [];
   const add = (abs: string): void => {
@@ -121,16 +123,16 @@ export function expandPatterns(patterns: readonly string[], cwd: string): Expans
   }
   let files = [...seen.values()];
   if (excludes.length) {
-    const tests = excludes.map((x) => {
+    const tests = excludes.map((x): ((f: Omit<FileEntry, 'index'>) => boolean) => {
       const p = x.replace(/^\.\//, '').replace(/\/+$/, '');
-      if (hasGlobChars(p)) return (f: FileEntry): boolean => globMatch(p, path.isAbsolute(p) ? f.abs : f.rel);
+      if (hasGlobChars(p)) return (f) => globMatch(p, path.isAbsolute(p) ? f.abs : f.rel);
       const absX = path.resolve(cwd, p);
-      return (f: FileEntry): boolean => f.abs === absX || f.abs.startsWith(absX + path.sep);
+      return (f) => f.abs === absX || f.abs.startsWith(absX + path.sep);
     });
     files = files.filter((f) => !tests.some((t) => t(f)));
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, missing };
+  return { files: files.map((f, index) => ({ abs: f.abs, rel: f.rel, index })), missing };
 }
 
 /**

@@ -59,6 +59,11 @@ export class Output {
   private size = 0;
   private broken = false;
 
+  /** True once the reader has gone away (EPIPE): the run can stop. */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
   constructor(
     private readonly stream: NodeJS.WritableStream,
     private readonly beforeWrite?: () => void,

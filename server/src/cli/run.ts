@@ -59,6 +59,9 @@ function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
   return !!stream.isTTY;
 }
 
+/** Thrown to stop a run whose output is no longer read. */
+class BrokenPipe extends Error {}
+
 /** Runs the command line; resolves to the exit code. */
 export async function runCli(io: CliIo): Promise<number> {
   const err = (line: string): void => {
@@ -168,20 +171,21 @@ export async function runCli(io: CliIo): Promise<number> {
     // (1) The index pass, over every file of the run (every shard's).
     if (options.corpus) {
       progress.start('indexing', files.length);
+      for (const ix of indexes) ix.begin(files.length);
       await runOrdered(
         Math.ceil(files.length / BATCH),
         runner.concurrency,
         runner.concurrency * 4,
         (b) => runner.index(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => f.abs)),
         (contributions, b) => {
-          const batch = files.slice(b * BATCH, (b + 1) * BATCH);
           contributions.forEach((list, i) => {
             if (!list) return;
+            const f = files[b * BATCH + i]!;
             indexes.forEach((ix, k) => {
-              if (list[k] !== undefined) ix.add(batch[i]!.abs, list[k]);
+              if (list[k] !== undefined) ix.add(f, list[k]);
             });
           });
-          progress.tick(batch.length);
+          progress.tick(contributions.length);
         },
       );
       await runner.load(indexes.map((ix) => ix.snapshot()));
@@ -194,6 +198,7 @@ export async function runCli(io: CliIo): Promise<number> {
     }
     progress.start(options.fix ? 'fixing' : 'checking', reportFiles.length);
     const deliver = async (results: FileResult[]): Promise<void> => {
+      if (out.isBroken) throw new BrokenPipe();
       for (const r of results) {
         for (const n of r.configNotes ?? []) noteConfig(n.file, n.line, n.column, n.severity, n.message);
         for (const f of r.ruleFailures ?? []) {
@@ -237,12 +242,16 @@ export async function runCli(io: CliIo): Promise<number> {
       runner.concurrency * 4,
       (b) =>
         runner.check(
-          reportFiles.slice(b * BATCH, (b + 1) * BATCH).map((f): CheckItem => (options.corpus ? { abs: f.abs, rel: f.rel, corpus: indexes.map((ix) => ix.forFile(f.abs)) } : { abs: f.abs, rel: f.rel })),
+          reportFiles.slice(b * BATCH, (b + 1) * BATCH).map((f): CheckItem => (options.corpus ? { abs: f.abs, rel: f.rel, corpus: indexes.map((ix) => ix.forFile(f)) } : { abs: f.abs, rel: f.rel })),
         ),
       deliver,
     );
   } catch (e) {
     progress.clear();
+    if (e instanceof BrokenPipe) {
+      await runner.close();
+      return EXIT_FAILURE;
+    }
     await out.flush();
     err(`arabic-news-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     await runner.close();
