@@ -14,10 +14,17 @@ import { RULES } from '../../server/src/core/rules/index';
 import { applyEdits } from '../../server/src/core/text/edits';
 import { listFiles, readExpectations, repoRoot, samplesDir } from '../support/fixtures';
 import type { ArticleDiagnostic } from '../../server/src/core/lint';
+import type { EncodingInfo } from '../../server/src/core/rules/rule';
 
 const rulesDir = path.join(repoRoot, 'test/fixtures/rules');
 const key = (d: { line: number; ruleId: string }): string => `${d.line + 1}:${d.ruleId}`;
 const reported = (ds: readonly ArticleDiagnostic[]): string[] => ds.map((d) => key({ line: d.range.start.line, ruleId: d.ruleId })).sort();
+
+/** What the bytes of a fixture were: `name.encoding.json` beside `name.txt` (for AN100), else unknown. */
+function encodingFor(file: string): EncodingInfo | undefined {
+  const side = file.replace(/\.txt$/, '.encoding.json');
+  return fs.existsSync(side) ? (JSON.parse(fs.readFileSync(side, 'utf8')) as EncodingInfo) : undefined;
+}
 
 /** A fixture's configuration: `name.config.json` beside `name.txt`, else the defaults. */
 function configFor(file: string): ResolvedConfig {
@@ -30,7 +37,7 @@ describe('rule fixtures', () => {
     const name = path.relative(rulesDir, file);
     test(name, () => {
       const { text, expected } = readExpectations(fs.readFileSync(file, 'utf8'));
-      const { diagnostics } = analyze(text, configFor(file));
+      const { diagnostics } = analyze(text, configFor(file), undefined, undefined, encodingFor(file));
       assert.deepEqual(reported(diagnostics), expected.map(key).sort(), diagnostics.map((d) => `${d.range.start.line + 1}:${d.ruleId} ${d.message.en}`).join('\n'));
     });
   }
