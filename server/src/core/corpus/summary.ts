@@ -52,6 +52,15 @@ export interface ArticleSummary {
   problems?: Readonly<Record<string, number>>;
 }
 
+/**
+ * A copy of a string that shares no memory with the larger string it was sliced from. V8 keeps
+ * a slice's whole parent alive: a summary holding a headline sliced from a 3 KB file would keep
+ * the file's text, and an index of 100,000 summaries would hold the whole corpus.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** The texts of the main article: headline and body paragraphs (never the read-also block). */
 export function mainTexts(article: Article): string[] {
   const out: string[] = [];
@@ -72,7 +81,7 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array)
       inWord = !space;
     }
   }
-  const headline = article.headline?.text.slice(0, 500) ?? '';
+  const headline = detach(article.headline?.text.slice(0, 500) ?? '');
   const separated = article.keywords?.split === 'separators';
   let mainWords: string | undefined;
   const attested = (keyword: string): boolean => {
@@ -84,14 +93,14 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array)
   return {
     uri,
     headline,
-    headlineNormalized: normalizeArabic(headline),
+    headlineNormalized: detach(normalizeArabic(headline)),
     headlineLine: article.headline?.line ?? 0,
     date: article.date?.parsed.date ? isoDate(article.date.parsed.date) : undefined,
-    source: article.source?.value.text || undefined,
+    source: article.source?.value.text ? detach(article.source.value.text) : undefined,
     sourceLine: article.source?.line,
     keywords: (article.keywords?.items ?? []).slice(0, 200).map((k) => ({
-      text: k.text,
-      normalized: normalizeArabic(k.text),
+      text: detach(k.text),
+      normalized: detach(normalizeArabic(k.text)),
       line: k.range.start.line,
       start: k.range.start.character,
       end: k.range.end.character,
@@ -101,8 +110,8 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array)
     words,
     paragraphs: article.body?.paragraphs.length ?? 0,
     related: (article.readAlso?.articles ?? []).slice(0, 50).map((a) => ({
-      headline: a.headline.text.slice(0, 500),
-      normalized: normalizeArabic(a.headline.text.slice(0, 500)),
+      headline: detach(a.headline.text.slice(0, 500)),
+      normalized: detach(normalizeArabic(a.headline.text.slice(0, 500))),
       line: a.headline.range.start.line,
       start: a.headline.range.start.character,
       end: a.headline.range.end.character,
