@@ -13,7 +13,7 @@ describe('output formats', () => {
   before(() => {
     dir = tempDir();
     writeTree(dir, { 'a/clean.txt': CLEAN, 'a/error.txt': WITH_ERROR, 'b/warnings.txt': WITH_WARNINGS, 'b/astral.txt': ASTRAL });
-    const r = runJson(['.'], dir);
+    const r = runJson(['--no-corpus', '.'], dir); // the four articles share a body: corpus rules are tested in cli-corpus.test.ts
     assert.equal(r.code, 1, r.stderr);
     json = r.problems;
   });
@@ -60,7 +60,7 @@ describe('output formats', () => {
   });
 
   test('jsonl: the same objects, one per line', () => {
-    const r = runCli(['--format', 'jsonl', '.'], dir);
+    const r = runCli(['--no-corpus', '--format', 'jsonl', '.'], dir);
     assert.equal(r.code, 1);
     const lines = r.stdout.split('\n').filter(Boolean);
     assert.deepEqual(lines.map((l) => JSON.parse(l) as JsonProblem), json);
@@ -68,7 +68,7 @@ describe('output formats', () => {
   });
 
   test('sarif: a SARIF 2.1.0 log with the rule catalogue and located results', () => {
-    const r = runCli(['--format', 'sarif', '.'], dir);
+    const r = runCli(['--no-corpus', '--format', 'sarif', '.'], dir);
     assert.equal(r.code, 1);
     const log = JSON.parse(r.stdout);
     assert.equal(log.version, '2.1.0');
@@ -103,7 +103,7 @@ describe('output formats', () => {
   });
 
   test('github: one workflow command per problem, properties escaped', () => {
-    const r = runCli(['--format', 'github', '.'], dir);
+    const r = runCli(['--no-corpus', '--format', 'github', '.'], dir);
     assert.equal(r.code, 1);
     const lines = r.stdout.split('\n').filter(Boolean);
     assert.equal(lines.length, json.length);
@@ -117,12 +117,12 @@ describe('output formats', () => {
   test('github: a file name with a comma and a colon is escaped', () => {
     const d = tempDir();
     writeTree(d, { 'x,y:z.txt': WITH_ERROR });
-    const r = runCli(['--format', 'github', '.'], d);
+    const r = runCli(['--no-corpus', '--format', 'github', '.'], d);
     assert.match(r.stdout, /^::error file=x%2Cy%3Az\.txt,line=2,col=14,/m);
   });
 
   test('stylish: grouped by file, line:col severity message rule id, then a summary', () => {
-    const r = runCli(['.'], dir);
+    const r = runCli(['--no-corpus', '.'], dir);
     assert.equal(r.code, 1);
     assert.ok(!r.stdout.includes('\u001b['), 'no colours when not a TTY');
     assert.match(r.stdout, /\na\/error\.txt\n {2}2:14 +error +The date "31st, June 2024 GMT" does not exist[^\n]* +AN103\n/);
@@ -136,12 +136,12 @@ describe('output formats', () => {
   });
 
   test('stylish: colours with FORCE_COLOR, none with NO_COLOR', () => {
-    assert.ok(runCli(['.'], dir, { FORCE_COLOR: '1', NO_COLOR: '' }).stdout.includes('\u001b[31m'));
-    assert.ok(!runCli(['.'], dir, { NO_COLOR: '1' }).stdout.includes('\u001b['));
+    assert.ok(runCli(['--no-corpus', '.'], dir, { FORCE_COLOR: '1', NO_COLOR: '' }).stdout.includes('\u001b[31m'));
+    assert.ok(!runCli(['--no-corpus', '.'], dir, { NO_COLOR: '1' }).stdout.includes('\u001b['));
   });
 
   test('--language ar prints the Arabic messages', () => {
-    const r = runJson(['--language', 'ar', '.'], dir);
+    const r = runJson(['--no-corpus', '--language', 'ar', '.'], dir);
     assert.equal(r.problems.length, json.length);
     for (const p of r.problems) assert.match(p.message, /[\u0600-\u06FF]{3}/);
     assert.notDeepEqual(r.problems.map((p) => p.message), json.map((p) => p.message));
@@ -150,13 +150,13 @@ describe('output formats', () => {
   test('a clean corpus: an empty array, exit 0', () => {
     const d = tempDir();
     writeTree(d, { 'clean.txt': CLEAN });
-    const r = runCli(['--format', 'json'], d);
+    const r = runCli(['--no-corpus', '--format', 'json'], d);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), []);
-    const s = runCli(['--format', 'sarif'], d);
+    const s = runCli(['--no-corpus', '--format', 'sarif'], d);
     assert.deepEqual(JSON.parse(s.stdout).runs[0].results, []);
-    assert.equal(runCli(['--format', 'jsonl'], d).stdout, '');
-    assert.equal(runCli(['--format', 'github'], d).stdout, '');
-    assert.match(runCli([], d).stdout, /✔ 1 file checked, no problems/);
+    assert.equal(runCli(['--no-corpus', '--format', 'jsonl'], d).stdout, '');
+    assert.equal(runCli(['--no-corpus', '--format', 'github'], d).stdout, '');
+    assert.match(runCli(['--no-corpus'], d).stdout, /✔ 1 file checked, no problems/);
   });
 });

@@ -2,9 +2,10 @@
  * Same problems as the editor: every fixture of test/fixtures/rules and test/fixtures/clean,
  * without its inline markers, is copied into a temporary corpus (one folder per fixture, its
  * `name.config.json` sidecar as that folder's `.arabic-news.json`); the command line's JSON
- * must equal what `analyze()` gives with the configuration the language server resolves
- * (ConfigLoader, nearest file) and the keyword evidence of the same corpus (CorpusLexicon of
- * every file's `termsOf`, the file's own keywords subtracted, as server.ts `evidenceFor`).
+ * must equal what `checkCorpus` (core/corpus/batch.ts: the corpus index, keyword lines split
+ * with the corpus's attested evidence, the corpus rules AN301–AN305) gives for the same files
+ * with the configuration the language server resolves (ConfigLoader, nearest file) and the
+ * configured vocabulary and preferred-spellings files.
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,12 +13,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type JsonProblem, runJson, tempDir } from './cli-harness.test';
 import { listFiles, readExpectations, repoRoot } from '../support/fixtures';
-import { analyze } from '../../server/src/core/analysis';
-import { resolveConfig } from '../../server/src/core/config';
-import { CorpusLexicon } from '../../server/src/core/corpus/lexicon';
-import { normalizeArabic } from '../../server/src/core/arabic';
+import { pathToFileURL } from 'node:url';
+import { resolveConfig, type ResolvedConfig } from '../../server/src/core/config';
+import { checkCorpus, type CorpusExtras } from '../../server/src/core/corpus/batch';
+import { parsePreferredSpellings, parseVocabulary } from '../../server/src/core/corpus/context';
 import { ConfigLoader } from '../../server/src/configLoader';
-import { termsOf } from '../../server/src/workspaceScan';
 
 interface Entry {
   readonly source: string;
@@ -40,21 +40,33 @@ function buildCorpus(root: string): Entry[] {
   });
 }
 
-/** What the editor reports for every file of the corpus, in the CLI's JSON shape. */
-function editorProblems(entries: readonly Entry[]): JsonProblem[] {
-  const lexicon = new CorpusLexicon();
-  const texts = new Map(entries.map((e) => [e.abs, fs.readFileSync(e.abs, 'utf8')]));
-  for (const e of entries) {
-    const terms = termsOf(texts.get(e.abs)!);
-    if (terms) lexicon.update(e.abs, terms);
-  }
+/** The vocabulary and preferred spellings of a configuration, as the language server loads them. */
+export function keywordLists(config: ResolvedConfig): CorpusExtras {
+  const read = <T>(file: string | undefined, parse: (text: string) => T): T | undefined => {
+    if (!file) return undefined;
+    try {
+      return parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  return { vocabulary: read(config.keywordFiles.vocabulary, parseVocabulary), preferredSpellings: read(config.keywordFiles.preferredSpellings, parsePreferredSpellings) };
+}
+
+/** What `checkCorpus` reports for the files (in the order of the command line: sorted by path), in the CLI's JSON shape. */
+export async function corpusProblems(entries: readonly { abs: string; rel: string }[], configFor?: (abs: string) => ResolvedConfig): Promise<JsonProblem[]> {
   const loader = new ConfigLoader();
+  const sorted = [...entries].sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const files = sorted.map((e) => ({
+    uri: pathToFileURL(e.abs).toString(),
+    // The text as the editor holds it (and the command line decodes it): without a UTF-8 byte-order mark.
+    text: fs.readFileSync(e.abs, 'utf8').replace(/^\uFEFF/, ''),
+    config: configFor ? configFor(e.abs) : resolveConfig(...loader.forPath(e.abs).layers),
+  }));
+  const results = await checkCorpus(files, (f) => keywordLists(f.config));
   const out: JsonProblem[] = [];
-  for (const e of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
-    const own = new Set((lexicon.terms(e.abs)?.keywords ?? []).map((k) => normalizeArabic(k)));
-    const evidence = { keywordCount: (p: string) => lexicon.keywordCount(p) - (own.has(p) ? 1 : 0) };
-    const config = resolveConfig(...loader.forPath(e.abs).layers);
-    for (const d of analyze(texts.get(e.abs)!, config, evidence).diagnostics) {
+  sorted.forEach((e, i) => {
+    for (const d of results.get(files[i]!.uri)!.diagnostics) {
       out.push({
         file: e.rel,
         line: d.range.start.line + 1,
@@ -68,7 +80,7 @@ function editorProblems(entries: readonly Entry[]): JsonProblem[] {
         fixable: d.fixes.some((f) => f.safe),
       });
     }
-  }
+  });
   return out;
 }
 
@@ -76,10 +88,10 @@ describe('the command line reports what the editor reports', () => {
   let root: string;
   let entries: Entry[];
   let expected: JsonProblem[];
-  before(() => {
+  before(async () => {
     root = tempDir('an-parity-');
     entries = buildCorpus(root);
-    expected = editorProblems(entries);
+    expected = await corpusProblems(entries);
   });
 
   test('every rule and clean fixture, one thread', () => {
@@ -92,5 +104,15 @@ describe('the command line reports what the editor reports', () => {
   test('every rule and clean fixture, worker threads', () => {
     const r = runJson(['--jobs', '2'], root);
     assert.deepEqual(r.problems, expected);
+  });
+
+  test('the corpus twice (enough files for worker threads): one thread and two equal checkCorpus', async () => {
+    const twice = tempDir('an-parity2-');
+    const both = [...buildCorpus(path.join(twice, 'a')), ...buildCorpus(path.join(twice, 'b'))].map((e) => ({ ...e, rel: path.relative(twice, e.abs).split(path.sep).join('/') }));
+    assert.ok(both.length > 200, 'enough files for the run to start workers');
+    const want = await corpusProblems(both);
+    assert.ok(want.some((p) => p.ruleId === 'AN301'));
+    assert.deepEqual(runJson(['--jobs', '1'], twice).problems, want);
+    assert.deepEqual(runJson(['--jobs', '2'], twice).problems, want);
   });
 });

@@ -16,7 +16,7 @@ import { canConvertToUtf8, decodeBytes, encodeUtf8, encodingLabel, isCleanUtf8 }
 import { localize } from '../core/types';
 import { ConfigLoader, type LoadedConfig } from '../configLoader';
 import type { CliOptions } from './args';
-import { type CorpusIndex, createCorpusIndexes, mergeContexts } from './corpusIndex';
+import { CorpusContextBuilder, type CorpusItem, type CorpusSnapshot, type IndexEntry, indexEntry } from './corpusIndex';
 import { unifiedDiff } from './diff';
 import { type Counts, formatFile, palette, type Palette, type Problem, printedSeverity, zeroCounts } from './format';
 
@@ -54,8 +54,8 @@ export interface ConfigNote {
 export interface CheckItem {
   readonly abs: string;
   readonly rel: string;
-  /** Per-index data from the main thread (`CorpusIndex.forFile`), in index order. */
-  readonly corpus?: readonly unknown[];
+  /** The file's corpus data from the main thread (`CorpusRun.forFile`); none with `--no-corpus` or for a file outside the index. */
+  readonly corpus?: CorpusItem;
 }
 
 /** What checking one file gives back to the main thread. */
@@ -144,7 +144,7 @@ export function writeAtomically(abs: string, bytes: Uint8Array): void {
   }
 }
 
-/** Checks files with one set of options; holds the configuration cache and the corpus indexes. */
+/** Checks files with one set of options; holds the configuration cache and the corpus snapshot. */
 export class FileChecker {
   private readonly loader = new ConfigLoader();
   private readonly byConfigFile = new Map<string, ResolvedConfig>();
@@ -154,12 +154,11 @@ export class FileChecker {
   private pendingNotes: ConfigNote[] = [];
   private pendingFailures: string[] = [];
   private readonly failuresSeen = new Set<string>();
-  readonly indexes: CorpusIndex[];
+  private readonly corpus = new CorpusContextBuilder();
 
-  constructor(private readonly options: CheckerOptions, indexes?: CorpusIndex[]) {
+  constructor(private readonly options: CheckerOptions) {
     this.cliLayer = { rules: options.rules };
     this.colors = palette(options.color);
-    this.indexes = indexes ?? createCorpusIndexes();
   }
 
   /** The resolved configuration of a file: `--config`, or the nearest `.arabic-news.json`; then `--rule`. */
@@ -194,24 +193,22 @@ export class FileChecker {
     this.pendingFailures.push(`${ruleId}: ${error instanceof Error ? error.message : String(error)}`);
   };
 
-  /** The index pass for one file: each index's contribution (undefined entries when none); undefined for an unreadable or binary file. */
-  index(abs: string): unknown[] | undefined {
+  /** The index pass for one file: its summary, or undefined for an unreadable or binary file. */
+  index(abs: string): IndexEntry | undefined {
     const read = readBytes(abs, MAX_INDEX_BYTES);
     if ('error' in read) return undefined;
     const decoded = decodeBytes(read.bytes);
     if (decoded.binary) return undefined;
-    return this.indexes.map((ix) => {
-      try {
-        return ix.extract(decoded.text, abs);
-      } catch {
-        return undefined;
-      }
-    });
+    try {
+      return indexEntry(decoded.text, abs, this.configFor(abs));
+    } catch {
+      return undefined;
+    }
   }
 
-  /** Receives the snapshots of the index pass (in a worker). */
-  load(snapshots: readonly unknown[]): void {
-    this.indexes.forEach((ix, i) => ix.load(snapshots[i]));
+  /** Receives the corpus-wide data of the index pass. */
+  load(snapshot: CorpusSnapshot): void {
+    this.corpus.load(snapshot);
   }
 
   /** Checks one file. Never throws. */
@@ -247,8 +244,9 @@ export class FileChecker {
     const decoded = decodeBytes(read.bytes);
     if (decoded.binary) return this.skipped(item.rel, 'binary file (NUL or control bytes), not text');
     const config = this.configFor(item.abs);
-    const context = o.corpus && item.corpus ? mergeContexts(this.indexes.map((ix, i) => ix.context(item.corpus![i]))) : {};
-    const evidence = context.evidence;
+    const context = o.corpus && item.corpus ? this.corpus.build(item.corpus, config) : undefined;
+    const evidence = context?.evidence;
+    const corpus = context?.corpus;
     const encoding = decoded.encoding;
     const encodingRuleOn = config.severities.get('AN100') !== 'off';
     const convertible = encodingRuleOn && canConvertToUtf8(encoding);
@@ -263,16 +261,16 @@ export class FileChecker {
     let finalEncoding = encoding;
     if ((o.fix || o.dryRun) && textFixable) {
       const afterEncoding: EncodingInfo = convertible ? UTF8 : encoding;
-      const first = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding);
+      const first = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus);
       let current = decoded.text;
-      let a = convertible ? analyze(current, config, evidence, this.onRuleFailure, afterEncoding) : first;
+      let a = convertible ? analyze(current, config, evidence, this.onRuleFailure, afterEncoding, corpus) : first;
       for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
         const edits = safeFixEdits(a.diagnostics);
         if (edits.length === 0) break;
         const next = applyEdits(current, a.article.lines, edits);
         if (next === current) break;
         current = next;
-        a = analyze(current, config, evidence, this.onRuleFailure, afterEncoding);
+        a = analyze(current, config, evidence, this.onRuleFailure, afterEncoding, corpus);
       }
       analysis = a;
       changed = current !== decoded.text || convertible;
@@ -297,11 +295,11 @@ export class FileChecker {
         }
       }
     } else {
-      analysis = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding);
+      analysis = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus);
     }
 
     // In a dry run the report is of the file as it is; after --fix, of the file as written.
-    const reported = o.dryRun && changed ? analyze(decoded.text, config, evidence, this.onRuleFailure, encoding) : analysis;
+    const reported = o.dryRun && changed ? analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus) : analysis;
     // `fixable`: whether --fix would repair the problem in the file as reported.
     const asItIs = o.dryRun || finalEncoding === encoding;
     const canConvertNow = asItIs && convertible;

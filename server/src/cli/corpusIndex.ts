@@ -1,55 +1,80 @@
 /**
  * The index pass: what the command line learns from every file of the run before it checks
  * any, so that a file is checked with the same corpus knowledge the editor has of its
- * workspace. Today that is the keyword lexicon the language server builds (keyword
- * segmentation evidence, as `evidenceFor` in server.ts); the corpus rules (AN3xx) plug their
- * own index in here.
+ * workspace: the core's {@link CorpusIndex} (core/corpus/index.ts), built exactly as
+ * `checkCorpus` (core/corpus/batch.ts) builds it, and from it the keyword segmentation
+ * evidence and the corpus rules' context (AN301–AN305).
  *
- * An index lives on two sides. In worker threads, `extract` turns one file's text into a
- * contribution; the main thread `add`s every contribution (in file order), then sends each
- * worker one `snapshot` and, with each file of the report pass, that file's `forFile` data; the
- * worker `load`s the snapshot and asks `context` for each file. Everything that crosses
- * threads must survive structured cloning (plain data, Maps, Sets, arrays). With `--jobs 1`
- * the same object plays both sides and nothing is copied.
+ * The work is split between threads:
+ *  1. workers (or the main thread with `--jobs 1`) parse each file without corpus evidence
+ *     and send back its {@link ArticleSummary} ({@link indexEntry}); the main thread adds the
+ *     summaries to one CorpusIndex in file order ({@link CorpusRun.add});
+ *  2. the main thread splits the space-joined keyword lines again with the corpus's evidence,
+ *     in file order, as `checkCorpus` does ({@link CorpusRun.resplit}), recording the
+ *     evidence each re-parse consulted;
+ *  3. for each file of the report pass the main thread builds a plain-data {@link CorpusItem}
+ *     (the recorded evidence, the verified near-duplicates, the same headlines, the corpus
+ *     spellings of the file's keywords) and the checker turns it into the CorpusContext of
+ *     `analyze` ({@link CorpusContextBuilder}). The corpus-wide data every file shares (the
+ *     sources, the attested keyword counts) is sent to each checker once ({@link CorpusSnapshot}).
+ *
+ * The main thread never keeps a text: near-duplicate candidates are confirmed by re-reading
+ * the twin's file, as the language server does.
  */
-import { normalizeArabic } from '../core/arabic';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { ResolvedConfig } from '../core/config';
+import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from '../core/corpus/context';
+import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
+import { CorpusIndex } from '../core/corpus/index';
+import { type ArticleSummary, summarize } from '../core/corpus/summary';
 import type { KeywordEvidence } from '../core/keywords/segment';
-import { termsOf } from '../workspaceScan';
+import { type Article, parseArticle } from '../core/parse/article';
+import type { CorpusContext } from '../core/rules/rule';
+import { decodeBytes } from '../core/text/encoding';
 
-/**
- * What the corpus contributes to one file's check. The corpus rules will add the rule
- * context here (`corpus?: CorpusContext` of rules/rule.ts), built in the worker from the
- * index snapshot, and check.ts will pass it to `analyze`.
- */
-export interface CorpusView {
-  /** Keyword segmentation evidence (the other articles' keywords). */
-  readonly evidence?: KeywordEvidence;
-}
-
-/** A file of the run, as the indexes see it: its position in the sorted list and its paths. */
+/** A file of the run, as the index sees it: its position in the sorted list and its paths. */
 export interface IndexedFile {
   readonly index: number;
   readonly abs: string;
   readonly rel: string;
 }
 
-/** One corpus-wide index. */
-export interface CorpusIndex<Contribution = unknown, Snapshot = unknown, PerFile = unknown> {
-  readonly name: string;
-  /** Main side, before the index pass: how many files the run has. */
-  begin(fileCount: number): void;
-  /** Worker side: what one file contributes, or undefined. `file` is the absolute path. */
-  extract(text: string, file: string): Contribution | undefined;
-  /** Main side: records a contribution (in file order). */
-  add(file: IndexedFile, contribution: Contribution): void;
-  /** Main side, after the index pass: what every worker receives once. */
-  snapshot(): Snapshot;
-  /** Main side: what is sent with one file of the report pass. */
-  forFile(file: IndexedFile): PerFile;
-  /** Worker side: receives the snapshot (not called when main and worker are the same object). */
-  load(snapshot: Snapshot): void;
-  /** Worker side: the context of one file's check. */
-  context(perFile: PerFile): CorpusView;
+/** What the index pass learns of one file (plain data: it crosses threads). */
+export interface IndexEntry {
+  readonly summary: ArticleSummary;
+  /** Whether the keywords line was split by segmentation (so corpus evidence may split it otherwise). */
+  readonly segmented: boolean;
+  /** The keywords beyond the summary's first 200, when there are more. */
+  readonly moreKeywords?: readonly string[];
+}
+
+/** The corpus-wide data every checker receives once. */
+export interface CorpusSnapshot {
+  /** The corpus's sources with their article counts (`CorpusContext.sources`). */
+  readonly sources: readonly { readonly text: string; readonly count: number }[];
+  /** Attested keyword counts of the final index (evidence for text the fixes change). */
+  readonly attested: ReadonlyMap<string, number>;
+}
+
+type Spellings = readonly (readonly [string, number])[];
+
+/** What the report pass sends with one file. */
+export interface CorpusItem {
+  /** The evidence the keyword line's split consulted, as `checkCorpus` answered it. */
+  readonly recorded?: readonly (readonly [string, number])[];
+  /** The file's own attested keywords (normalised), subtracted from the snapshot's counts. */
+  readonly own: readonly string[];
+  readonly nearDuplicates: CorpusContext['nearDuplicates'];
+  readonly sameHeadline: CorpusContext['sameHeadline'];
+  /** `keywordSpellings` and `keywordTransliterations` of each keyword of the file. */
+  readonly spellings: readonly (readonly [string, Spellings])[];
+  readonly transliterations: readonly (readonly [string, Spellings])[];
+}
+
+/** The URI of a file, as the language server names it. */
+export function fileUri(abs: string): string {
+  return pathToFileURL(abs).toString();
 }
 
 /** A copy of a string that does not share the memory of a larger string it was sliced from. */
@@ -57,97 +82,220 @@ export function flatCopy(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/**
- * The keyword counts the language server keeps in its CorpusLexicon (server.ts `evidenceFor`),
- * kept compactly: every article's keywords (split without corpus evidence, `termsOf`),
- * counted once per article by normalised form; a file is checked with the counts of the other
- * articles, its own keywords subtracted. (CorpusLexicon also keeps every article's spellings
- * and sources for completion, which a run does not need: here an article costs a few integers.)
- */
-export class KeywordLexiconIndex implements CorpusIndex<string[], Map<string, number>, string[]> {
-  readonly name = 'keywords';
-  private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private readonly counts: number[] = [];
-  private start = new Int32Array(0);
-  private end = new Int32Array(0);
-  private pool = new Int32Array(1024);
-  private used = 0;
-  private loaded: Map<string, number> | undefined;
+/** Parses an article as the corpus does (`checkCorpus`): the configuration's markers and separators, and optional evidence. */
+export function parseForCorpus(text: string, config: ResolvedConfig, evidence?: KeywordEvidence): Article {
+  return parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
+}
 
-  begin(fileCount: number): void {
-    this.start = new Int32Array(fileCount);
-    this.end = new Int32Array(fileCount);
+function entryOf(uri: string, article: Article, shingles: Uint32Array): IndexEntry {
+  const summary = summarize(uri, article, shingles);
+  const items = article.keywords?.items ?? [];
+  return {
+    summary,
+    segmented: article.keywords?.split === 'segmented',
+    moreKeywords: items.length > 200 ? items.slice(200).map((k) => flatCopy(k.text)) : undefined,
+  };
+}
+
+/** Worker side of the index pass: one file's entry (parsed without corpus evidence, as `checkCorpus`'s first pass). */
+export function indexEntry(text: string, abs: string, config: ResolvedConfig): IndexEntry {
+  const article = parseForCorpus(text, config);
+  return entryOf(fileUri(abs), article, articleShingles(article));
+}
+
+/** Reads a file's text as the index pass does, or undefined (unreadable, binary, too large). */
+export function readText(abs: string, limit: number): string | undefined {
+  try {
+    const stat = fs.statSync(abs);
+    if (!stat.isFile() || stat.size > limit) return undefined;
+    const decoded = decodeBytes(fs.readFileSync(abs));
+    return decoded.binary ? undefined : decoded.text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The main thread's side: the CorpusIndex of the run and what each file of the report pass receives. */
+export class CorpusRun {
+  readonly index = new CorpusIndex();
+  private readonly uris: (string | undefined)[];
+  private readonly segmented: Uint8Array;
+  private readonly more = new Map<number, readonly string[]>();
+  private readonly recorded = new Map<number, (readonly [string, number])[]>();
+  private readonly absOf = new Map<string, string>();
+  private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array }>();
+
+  constructor(
+    private readonly files: readonly IndexedFile[],
+    private readonly configFor: (abs: string) => ResolvedConfig,
+    private readonly maxBytes: number,
+  ) {
+    this.uris = new Array<string | undefined>(files.length);
+    this.segmented = new Uint8Array(files.length);
   }
 
-  /** The article's distinct normalised keywords, or undefined when the text is not an article. */
-  extract(text: string): string[] | undefined {
-    const terms = termsOf(text);
-    if (!terms) return undefined;
-    const keys = new Set<string>();
-    for (const k of terms.keywords) {
-      if (!k.trim()) continue;
-      const key = normalizeArabic(k);
-      if (key) keys.add(key);
-    }
-    // The parser's strings may be slices of the file's text, which they would keep alive: copy them.
-    return [...keys].map(flatCopy);
+  /** Records a file's entry (in file order, as `checkCorpus`'s first pass). */
+  add(file: IndexedFile, entry: IndexEntry): void {
+    const uri = entry.summary.uri;
+    this.uris[file.index] = uri;
+    this.absOf.set(uri, file.abs);
+    if (entry.segmented) this.segmented[file.index] = 1;
+    if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
+    this.index.set(entry.summary);
   }
 
-  add(file: IndexedFile, keys: string[]): void {
-    if (this.used + keys.length > this.pool.length) {
-      const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + keys.length));
-      bigger.set(this.pool.subarray(0, this.used));
-      this.pool = bigger;
-    }
-    this.start[file.index] = this.used;
-    for (const key of keys) {
-      let id = this.ids.get(key);
-      if (id === undefined) {
-        id = this.keys.length;
-        this.ids.set(key, id);
-        this.keys.push(key);
-        this.counts.push(0);
+  /**
+   * `checkCorpus`'s second pass: every article again in file order, its space-joined keyword
+   * line split with the corpus's evidence (of the index as it stands at that point). Only
+   * segmented lines can change: the other summaries are set again as they are, which keeps
+   * the index's order of entries identical. `reportable` says which files' consulted evidence
+   * to keep for the report pass.
+   */
+  resplit(reportable: (file: IndexedFile) => boolean, tick?: () => void): void {
+    for (const file of this.files) {
+      const uri = this.uris[file.index];
+      if (uri === undefined) continue;
+      const current = this.index.get(uri)!;
+      if (!this.segmented[file.index]) {
+        this.index.set(current);
+        tick?.();
+        continue;
       }
-      this.counts[id]!++;
-      this.pool[this.used++] = id;
+      const text = readText(file.abs, this.maxBytes);
+      if (text === undefined) {
+        this.index.set(current);
+        tick?.();
+        continue;
+      }
+      const base = keywordEvidence(this.index, uri);
+      const asked = new Map<string, number>();
+      const evidence: KeywordEvidence = {
+        keywordCount: (p) => {
+          const n = base.keywordCount(p);
+          asked.set(p, n);
+          return n;
+        },
+      };
+      const article = parseForCorpus(text, this.configFor(file.abs), evidence);
+      const entry = entryOf(uri, article, articleShingles(article));
+      // Copy what is kept, so that the text can be collected.
+      const summary = structuredClone(entry.summary);
+      this.index.set(summary);
+      if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
+      else this.more.delete(file.index);
+      if (reportable(file)) this.recorded.set(file.index, [...asked]);
+      tick?.();
     }
-    this.end[file.index] = this.used;
   }
 
-  snapshot(): Map<string, number> {
-    const counts = new Map<string, number>();
-    this.keys.forEach((k, id) => counts.set(k, this.counts[id]!));
-    this.loaded = counts;
-    return counts;
+  /** What every checker receives once. */
+  snapshot(): CorpusSnapshot {
+    const attested = new Map<string, number>();
+    for (const s of this.index.all()) {
+      for (const k of s.keywords) if (k.attested) attested.set(k.normalized, (attested.get(k.normalized) ?? 0) + 1);
+    }
+    const ctx = corpusContext(this.index, '', {} as Article, []);
+    return { sources: [...ctx.sources()], attested };
   }
 
-  forFile(file: IndexedFile): string[] {
-    const out: string[] = [];
-    for (let i = this.start[file.index] ?? 0, e = this.end[file.index] ?? 0; i < e; i++) out.push(this.keys[this.pool[i]!]!);
-    return out;
+  /** The shingles of an indexed article, re-read from its file (as the language server's `shinglesOf`). */
+  private shinglesOf(uri: string): Uint32Array | undefined {
+    const summary = this.index.get(uri);
+    const abs = this.absOf.get(uri);
+    if (!summary || abs === undefined) return undefined;
+    const hit = this.shingleCache.get(uri);
+    if (hit && hit.summary === summary) return hit.shingles;
+    const text = readText(abs, this.maxBytes);
+    if (text === undefined) return undefined;
+    const shingles = articleShingles(parseArticle(text, { markers: this.configFor(abs).markers }));
+    if (this.shingleCache.size >= 64) this.shingleCache.delete(this.shingleCache.keys().next().value as string);
+    this.shingleCache.set(uri, { summary, shingles });
+    return shingles;
   }
 
-  load(snapshot: Map<string, number>): void {
-    this.loaded = snapshot;
+  /** What the report pass sends with a file; undefined when the file is not in the index. */
+  async forFile(file: IndexedFile): Promise<CorpusItem | undefined> {
+    const uri = this.uris[file.index];
+    const summary = uri === undefined ? undefined : this.index.get(uri);
+    if (uri === undefined || !summary) return undefined;
+    const config = this.configFor(file.abs);
+    const threshold = duplicateThreshold(config);
+    let twins: { uri: string; similarity: number; headline: string }[] = [];
+    // Only a file with candidates needs its own shingles (read again from disk).
+    if (this.index.candidates(summary.signature, Math.max(0, threshold - 0.2), uri).length) {
+      const own = this.shinglesOf(uri);
+      if (own) twins = await findNearDuplicates(this.index, uri, own, threshold, (u) => this.shinglesOf(u));
+    }
+    const headlineOnly = { headline: summary.headline ? { text: summary.headline } : undefined } as Article;
+    const ctx = corpusContext(this.index, uri, headlineOnly, twins);
+    const texts = new Set<string>(summary.keywords.map((k) => k.text));
+    for (const t of this.more.get(file.index) ?? []) texts.add(t);
+    const spellings: [string, Spellings][] = [];
+    const transliterations: [string, Spellings][] = [];
+    for (const t of texts) {
+      spellings.push([t, [...ctx.keywordSpellings(t)]]);
+      const tr = ctx.keywordTransliterations(t);
+      if (tr.size) transliterations.push([t, [...tr]]);
+    }
+    return {
+      recorded: this.recorded.get(file.index),
+      own: summary.keywords.filter((k) => k.attested).map((k) => k.normalized),
+      nearDuplicates: twins,
+      sameHeadline: ctx.sameHeadline,
+      spellings,
+      transliterations,
+    };
   }
 
-  context(own: string[]): CorpusView {
-    const counts = this.loaded;
-    if (!counts || counts.size === 0) return {};
-    const mine = new Set(own);
-    return { evidence: { keywordCount: (p) => (counts.get(p) ?? 0) - (mine.has(p) ? 1 : 0) } };
+  /** Forgets what was kept for a file once its item is built. */
+  done(file: IndexedFile): void {
+    this.recorded.delete(file.index);
   }
 }
 
-/** The indexes of a run, in a fixed order (the same on every thread). */
-export function createCorpusIndexes(): CorpusIndex[] {
-  return [new KeywordLexiconIndex() as CorpusIndex];
-}
+/** The checker's side: turns a {@link CorpusItem} into the evidence and the CorpusContext of `analyze`. */
+export class CorpusContextBuilder {
+  private snapshot: CorpusSnapshot = { sources: [], attested: new Map() };
+  private readonly lists = new Map<string, unknown>();
 
-/** Merges the contexts of several indexes (the first evidence wins). */
-export function mergeContexts(contexts: readonly CorpusView[]): CorpusView {
-  let evidence: KeywordEvidence | undefined;
-  for (const c of contexts) evidence ??= c.evidence;
-  return evidence ? { evidence } : {};
+  load(snapshot: CorpusSnapshot): void {
+    this.snapshot = snapshot;
+  }
+
+  private list<T>(file: string | undefined, parse: (text: string) => T): T | undefined {
+    if (!file) return undefined;
+    const key = `${parse === (parseVocabulary as unknown) ? 'v' : 'p'}:${file}`;
+    if (this.lists.has(key)) return this.lists.get(key) as T | undefined;
+    let value: T | undefined;
+    try {
+      value = parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      value = undefined;
+    }
+    this.lists.set(key, value);
+    return value;
+  }
+
+  /** The evidence and the corpus context of one file's check. */
+  build(item: CorpusItem, config: ResolvedConfig): { evidence: KeywordEvidence; corpus: CorpusContext } {
+    const { attested, sources } = this.snapshot;
+    const recorded = new Map(item.recorded ?? []);
+    const own = new Set(item.own);
+    const evidence: KeywordEvidence = {
+      keywordCount: (p) => recorded.get(p) ?? (attested.get(p) ?? 0) - (own.has(p) ? 1 : 0),
+    };
+    const spellings = new Map(item.spellings.map(([t, s]) => [t, new Map(s)]));
+    const transliterations = new Map(item.transliterations.map(([t, s]) => [t, new Map(s)]));
+    const none: ReadonlyMap<string, number> = new Map();
+    const corpus: CorpusContext = {
+      nearDuplicates: item.nearDuplicates,
+      sameHeadline: item.sameHeadline,
+      keywordSpellings: (t) => spellings.get(t) ?? none,
+      keywordTransliterations: (t) => transliterations.get(t) ?? none,
+      sources: () => sources,
+      vocabulary: this.list(config.keywordFiles.vocabulary, parseVocabulary),
+      preferredSpellings: this.list(config.keywordFiles.preferredSpellings, parsePreferredSpellings),
+    };
+    return { evidence, corpus };
+  }
 }

@@ -6,13 +6,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type CheckerOptions, type CheckItem, FileChecker, type FileResult } from './check';
+import type { CorpusSnapshot, IndexEntry } from './corpusIndex';
 
 /** What the main thread asks of the checkers. */
 export interface Runner {
-  /** Index pass: each file's contributions (undefined for a skipped file). */
-  index(files: readonly string[]): Promise<(unknown[] | undefined)[]>;
-  /** Hands the index snapshots to every checker. */
-  load(snapshots: readonly unknown[]): Promise<void>;
+  /** Index pass: each file's entry (undefined for a skipped file). */
+  index(files: readonly string[]): Promise<(IndexEntry | undefined)[]>;
+  /** Hands the corpus snapshot to every checker. */
+  load(snapshot: CorpusSnapshot): Promise<void>;
   /** Report pass: checks a batch. */
   check(items: readonly CheckItem[]): Promise<FileResult[]>;
   /** How many batches to keep in flight. */
@@ -27,11 +28,12 @@ export class InlineRunner implements Runner {
   constructor(options: CheckerOptions) {
     this.checker = new FileChecker(options);
   }
-  async index(files: readonly string[]): Promise<(unknown[] | undefined)[]> {
-    return files.map((f) => this.checker.index(f));
+  async index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
+    // Cloned as a worker's answer would be, so that no summary keeps its file's text alive.
+    return files.map((f) => structuredClone(this.checker.index(f)));
   }
-  async load(): Promise<void> {
-    // The main thread's indexes are the checker's own: nothing to send.
+  async load(snapshot: CorpusSnapshot): Promise<void> {
+    this.checker.load(snapshot);
   }
   async check(items: readonly CheckItem[]): Promise<FileResult[]> {
     return items.map((i) => this.checker.check(i));
@@ -42,7 +44,7 @@ export class InlineRunner implements Runner {
 /** Requests to a worker. */
 export type Request =
   | { readonly type: 'index'; readonly files: readonly string[] }
-  | { readonly type: 'load'; readonly snapshots: readonly unknown[] }
+  | { readonly type: 'load'; readonly snapshot: CorpusSnapshot }
   | { readonly type: 'check'; readonly items: readonly CheckItem[] };
 
 /** Messages to a worker. */
@@ -110,12 +112,12 @@ export class WorkerPool implements Runner {
     });
   }
 
-  index(files: readonly string[]): Promise<(unknown[] | undefined)[]> {
+  index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
     return this.send({ type: 'index', files });
   }
 
-  async load(snapshots: readonly unknown[]): Promise<void> {
-    await Promise.all(this.slots.map((s) => this.send({ type: 'load', snapshots }, s)));
+  async load(snapshot: CorpusSnapshot): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.send({ type: 'load', snapshot }, s)));
   }
 
   check(items: readonly CheckItem[]): Promise<FileResult[]> {

@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { ConfigLoader } from '../configLoader';
 import { localize } from '../core/types';
 import { type CliOptions, helpText, parseArgs } from './args';
-import type { CheckerOptions, CheckItem, FileResult } from './check';
-import { createCorpusIndexes, type CorpusIndex } from './corpusIndex';
+import { type CheckerOptions, type CheckItem, FileChecker, type FileResult, MAX_INDEX_BYTES } from './check';
+import { CorpusRun } from './corpusIndex';
 import { expandPatterns, type FileEntry, relativePath, shardOf } from './files';
 import { addCounts, docsRulesDir, palette, sarifFooter, sarifHeader, stylishSummary, zeroCounts } from './format';
 import { Output, Progress } from './output';
@@ -144,15 +144,17 @@ export async function runCli(io: CliIo): Promise<number> {
   const work = options.corpus ? files.length + reportFiles.length : reportFiles.length;
   const workers = Math.min(options.jobs, Math.ceil(work / 2 / FILES_PER_WORKER));
   let runner: Runner;
-  let indexes: CorpusIndex[];
+  // The main thread resolves configurations too (the duplicate threshold, the markers to re-read a twin).
+  let mainChecker: FileChecker;
   if (workers <= 1) {
     const inline = new InlineRunner(checkerOptions);
     runner = inline;
-    indexes = inline.checker.indexes;
+    mainChecker = inline.checker;
   } else {
     runner = new WorkerPool(io.workerScript, workers, checkerOptions);
-    indexes = createCorpusIndexes();
+    mainChecker = new FileChecker(checkerOptions);
   }
+  const corpus = options.corpus ? new CorpusRun(files, (abs) => mainChecker.configFor(abs), MAX_INDEX_BYTES) : undefined;
 
   const progress = new Progress(io.stderr.isTTY ? io.stderr : undefined, files.length);
   const out = new Output(io.stdout, () => progress.clear());
@@ -169,26 +171,24 @@ export async function runCli(io: CliIo): Promise<number> {
 
   try {
     // (1) The index pass, over every file of the run (every shard's).
-    if (options.corpus) {
+    if (corpus) {
       progress.start('indexing', files.length);
-      for (const ix of indexes) ix.begin(files.length);
       await runOrdered(
         Math.ceil(files.length / BATCH),
         runner.concurrency,
         runner.concurrency * 4,
         (b) => runner.index(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => f.abs)),
-        (contributions, b) => {
-          contributions.forEach((list, i) => {
-            if (!list) return;
-            const f = files[b * BATCH + i]!;
-            indexes.forEach((ix, k) => {
-              if (list[k] !== undefined) ix.add(f, list[k]);
-            });
+        (entries, b) => {
+          entries.forEach((entry, i) => {
+            if (entry) corpus.add(files[b * BATCH + i]!, entry);
           });
-          progress.tick(contributions.length);
+          progress.tick(entries.length);
         },
       );
-      await runner.load(indexes.map((ix) => ix.snapshot()));
+      // Keyword lines split again with the corpus's evidence, in file order, as checkCorpus does.
+      const reported = shard ? (f: FileEntry): boolean => shardOf(f.rel, shard.count) === shard.index : (): boolean => true;
+      corpus.resplit(reported);
+      await runner.load(corpus.snapshot());
     }
 
     // (2) The report pass, over this shard's files, streamed in file order.
@@ -240,10 +240,15 @@ export async function runCli(io: CliIo): Promise<number> {
       Math.ceil(reportFiles.length / BATCH),
       runner.concurrency,
       runner.concurrency * 4,
-      (b) =>
-        runner.check(
-          reportFiles.slice(b * BATCH, (b + 1) * BATCH).map((f): CheckItem => (options.corpus ? { abs: f.abs, rel: f.rel, corpus: indexes.map((ix) => ix.forFile(f)) } : { abs: f.abs, rel: f.rel })),
-        ),
+      async (b) => {
+        const items: CheckItem[] = [];
+        for (const f of reportFiles.slice(b * BATCH, (b + 1) * BATCH)) {
+          const item = corpus ? await corpus.forFile(f) : undefined;
+          corpus?.done(f);
+          items.push(item ? { abs: f.abs, rel: f.rel, corpus: item } : { abs: f.abs, rel: f.rel });
+        }
+        return runner.check(items);
+      },
       deliver,
     );
   } catch (e) {

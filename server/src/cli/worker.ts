@@ -16,7 +16,7 @@ export function serveWorker(options: CheckerOptions): void {
           reply = { id: m.id, ok: true, result: m.files.map((f) => checker.index(f)) };
           break;
         case 'load':
-          checker.load(m.snapshots);
+          checker.load(m.snapshot);
           reply = { id: m.id, ok: true, result: null };
           break;
         case 'check':
