@@ -4,7 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXCLUDED_DIRS } from '../workspaceScan';
+import { DEFAULT_EXCLUDE } from '../corpusHost';
+
+/** Folders never walked (the corpus settings' default exclusions). */
+const EXCLUDED_DIRS: ReadonlySet<string> = new Set(DEFAULT_EXCLUDE);
 import { compileGlob, couldMatchBelow, globMatch, hasGlobChars, matchSegments, namesLiterally, type Segment } from './glob';
 
 /** A file to check. */

@@ -9,6 +9,7 @@ import type { ArticleConfig } from './config';
 import { compileBoilerplate, isSeverity } from './config';
 import { findRule, RULES } from './rules/index';
 import { DEFAULT_MARKERS } from './parse/markers';
+import { editDistance } from './rules/corpus/names';
 import { splitLines } from './text/lines';
 import type { LocalizedText, Range } from './types';
 
@@ -34,20 +35,6 @@ export interface ParsedConfigFile {
 
 const TOP_KEYS = ['$schema', 'extends', 'rules', 'boilerplate', 'requiredSections', 'dates', 'keywordSeparators', 'markers', 'keywords'];
 const SECTIONS = ['date', 'body', 'source', 'keywords'];
-
-function editDistance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
 
 function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
