@@ -95,31 +95,11 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
   let language: MessageLanguage = 'en';
   let help = false;
   let version = false;
-  let optionsEnded = false;
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      patterns.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    let name = arg;
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      name = arg.slice(0, eq);
-      value = arg.slice(eq + 1);
-    }
-    if (VALUE_OPTIONS.has(name) && value === undefined) {
-      if (i + 1 >= argv.length) return { error: `${name} needs a value.` };
-      value = argv[++i]!;
-    } else if (!VALUE_OPTIONS.has(name) && value !== undefined) {
-      return { error: `${name} takes no value.` };
-    }
+  const read = readArgv(argv, VALUE_OPTIONS);
+  if ('error' in read) return read;
+  patterns.push(...read.patterns);
+  for (const { name, value } of read.options) {
     switch (name) {
       case '-h':
       case '--help':
@@ -188,4 +168,46 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
   }
   if (fix && fixDryRun) return { error: '--fix and --fix-dry-run cannot be used together.' };
   return { patterns: patterns.length ? patterns : ['.'], format, fix, fixDryRun, config, rules, maxWarnings, quiet, jobs, corpus, shard, language, help, version };
+}
+
+/** One option as written: `--name value`, `--name=value` or a flag. */
+export interface ArgvOption {
+  readonly name: string;
+  readonly value?: string;
+}
+
+/**
+ * Splits a command line into options and positional patterns (after `--`, everything is a
+ * pattern). Options named in `valueOptions` take a value, the others none.
+ */
+export function readArgv(argv: readonly string[], valueOptions: ReadonlySet<string>): { options: ArgvOption[]; patterns: string[] } | { error: string } {
+  const options: ArgvOption[] = [];
+  const patterns: string[] = [];
+  let optionsEnded = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      patterns.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    let name = arg;
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      name = arg.slice(0, eq);
+      value = arg.slice(eq + 1);
+    }
+    if (valueOptions.has(name) && value === undefined) {
+      if (i + 1 >= argv.length) return { error: `${name} needs a value.` };
+      value = argv[++i]!;
+    } else if (!valueOptions.has(name) && value !== undefined) {
+      return { error: `${name} takes no value.` };
+    }
+    options.push({ name, value });
+  }
+  return { options, patterns };
 }

@@ -1,4 +1,5 @@
 /** The options of `arabic-news-lint export`: parsing and the help text (docs/cli.md, "Exporting a dataset"). */
+import { readArgv } from './args';
 import { isSeverity } from '../core/config';
 import { findRule, RULES } from '../core/rules/index';
 import type { Severity } from '../core/rules/rule';
@@ -85,30 +86,10 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | { erro
   let seed = 0;
   let config: string | undefined;
   let help = false;
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      patterns.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    let name = arg;
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      name = arg.slice(0, eq);
-      value = arg.slice(eq + 1);
-    }
-    if (VALUE_OPTIONS.has(name) && value === undefined) {
-      if (i + 1 >= argv.length) return { error: `${name} needs a value.` };
-      value = argv[++i]!;
-    } else if (!VALUE_OPTIONS.has(name) && value !== undefined) {
-      return { error: `${name} takes no value.` };
-    }
+  const read = readArgv(argv, VALUE_OPTIONS);
+  if ('error' in read) return read;
+  patterns.push(...read.patterns);
+  for (const { name, value } of read.options) {
     switch (name) {
       case '-h':
       case '--help':
