@@ -1,7 +1,7 @@
 /**
  * The language client: starts the bundled server (dist/server.js) over IPC. In an untrusted
  * workspace the server reads no file outside the workspace folders; when trust is granted it
- * is restarted with full access.
+ * is restarted with full access. Diagnostics are pushed (see initializationOptions).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
@@ -23,14 +23,23 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       { scheme: 'vscode-remote', pattern: '**/.arabic-news.json' },
     ],
     synchronize: { configurationSection: 'arabicNews' },
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: initializationOptions(vscode.workspace.isTrusted),
   };
   const client = new LanguageClient('arabicNews', vscode.l10n.t('Arabic News Language Server'), serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      client.clientOptions.initializationOptions = { trusted: true };
+      client.clientOptions.initializationOptions = initializationOptions(true);
       void client.restart();
     }),
   );
   return client;
+}
+
+/**
+ * The options the server reads at start. VS Code gets its diagnostics pushed: this client would
+ * pull if the server offered it (and pull the whole corpus again every few seconds), and the
+ * Problems panel, the corpus view, the status bar and the preview all follow the pushed ones.
+ */
+function initializationOptions(trusted: boolean): { trusted: boolean; diagnosticsMode: 'push' } {
+  return { trusted, diagnosticsMode: 'push' };
 }

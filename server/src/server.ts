@@ -38,6 +38,7 @@ import { CorpusHost, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from '.
 import { registerNavigation } from './navigation';
 import { registerCorpusRequests } from './corpusRequests';
 import { registerCorpusFixes } from './corpusFix';
+import { choosePullSupport, diagnosticProvider, type DiagnosticsMode, PUSH_ONLY, type PullSupport, registerPullDiagnostics } from './pullDiagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -51,7 +52,8 @@ interface ServerSettings {
   readonly keywordSeparators?: ArticleConfig['keywordSeparators'];
   readonly messageLanguage?: 'auto' | 'en' | 'ar';
   readonly corpus?: { readonly include?: string[]; readonly exclude?: string[] };
-  readonly diagnostics?: { readonly scope?: 'open' | 'workspace' };
+  /** `mode` is read once, from the initialization options' settings (see `diagnosticsMode`). */
+  readonly diagnostics?: { readonly scope?: 'open' | 'workspace'; readonly mode?: DiagnosticsMode };
 }
 
 let clientLocale = 'en';
@@ -60,6 +62,8 @@ let supportsRelatedInformation = false;
 let supportsWatchedFiles = false;
 let supportsWorkspaceFolders = false;
 let supportsProgress = false;
+/** What the client pulls (textDocument/diagnostic, workspace/diagnostic); nothing is pushed for it. */
+let pull: PullSupport = PUSH_ONLY;
 let workspaceFolders: string[] = [];
 let globalSettings: ServerSettings = {};
 /** False in an untrusted VS Code workspace: then no configured file outside the workspace folders is read. */
@@ -175,13 +179,30 @@ function publishConfigProblems(problems: ReadonlyMap<string, readonly ConfigProb
   }
 }
 
+/** The problems of an open `.arabic-news.json` document, as typed. */
+async function configDocumentDiagnostics(doc: TextDocument): Promise<Diagnostic[]> {
+  const settings = await settingsFor(doc.uri);
+  return toConfigDiagnostics(parseConfigFile(doc.getText()).problems, languageFor(settings));
+}
+
 /** Checks an open `.arabic-news.json` document as it is typed. */
 async function validateConfigDocument(doc: TextDocument): Promise<void> {
   await guard('config diagnostics', undefined, async () => {
-    const settings = await settingsFor(doc.uri);
-    const parsed = parseConfigFile(doc.getText());
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toConfigDiagnostics(parsed.problems, languageFor(settings)) });
+    const diagnostics = await configDocumentDiagnostics(doc);
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   });
+}
+
+/** Re-checks the open documents after the configuration or the corpus changed: pushes again, or asks a pulling client to pull again. */
+function recheckOpenDocuments(delayMs?: number): void {
+  if (pull.documents) {
+    pullDiagnostics.refresh();
+    return;
+  }
+  for (const doc of documents.all()) {
+    if (delayMs === undefined) void validate(doc);
+    else scheduleValidation(doc, delayMs);
+  }
 }
 
 /** A configuration file changed: forget what was read and re-check everything. */
@@ -189,10 +210,7 @@ function configChanged(): void {
   configLoader.invalidate();
   analyses.clear();
   corpusEpoch++;
-  for (const doc of documents.all()) {
-    if (isConfigDocument(doc.uri)) void validateConfigDocument(doc);
-    else void validate(doc);
-  }
+  recheckOpenDocuments();
   void publishWorkspaceDiagnostics();
 }
 
@@ -235,18 +253,23 @@ async function analysisOf(doc: TextDocument): Promise<{ analysis: Analysis; sett
   return { analysis, settings };
 }
 
+/** The diagnostics of an open article (none for a document that is not one). */
+async function articleDiagnostics(doc: TextDocument): Promise<Diagnostic[]> {
+  if (!isArticle(doc)) return [];
+  const { analysis, settings } = await analysisOf(doc);
+  const summary = host.index.get(doc.uri);
+  if (summary) summary.problems = countByRule(analysis);
+  return toLsp(analysis, doc.uri, languageFor(settings));
+}
+
+/** Pushes the diagnostics of an open document (unless the client pulls them). */
 async function validate(doc: TextDocument): Promise<void> {
+  if (pull.documents) return;
   if (isConfigDocument(doc.uri)) return validateConfigDocument(doc);
   await guard('diagnostics', undefined, async () => {
-    if (!isArticle(doc)) {
-      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
-      return;
-    }
-    const { analysis, settings } = await analysisOf(doc);
+    const diagnostics = await articleDiagnostics(doc);
     if (documents.get(doc.uri)?.version !== doc.version) return; // a newer version is on its way
-    const summary = host.index.get(doc.uri);
-    if (summary) summary.problems = countByRule(analysis);
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toLsp(analysis, doc.uri, languageFor(settings)) });
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   });
 }
 
@@ -296,20 +319,27 @@ async function scopeOf(uri?: string): Promise<'open' | 'workspace'> {
   return s.diagnostics?.scope === 'open' ? 'open' : 'workspace';
 }
 
-/** Checks one closed file from disk and publishes its diagnostics (workspace scope). */
-async function publishClosed(uri: string): Promise<void> {
-  if (documents.get(uri)) return;
+/** Checks one closed corpus file from disk (workspace scope); undefined when it is gone or not in the index. */
+async function closedDiagnostics(uri: string): Promise<Diagnostic[] | undefined> {
   const text = await host.textOf(uri);
   const summary = host.index.get(uri);
-  if (text === undefined || !summary) {
-    if (publishedClosed.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
-    return;
-  }
+  if (text === undefined || !summary) return undefined;
   const settings = await settingsFor(uri);
   const analysis = await check(uri, text, configSync(uri, settings), false);
   summary.problems = countByRule(analysis);
+  return toLsp(analysis, uri, languageFor(settings));
+}
+
+/** Checks one closed file from disk and publishes its diagnostics (workspace scope; not when the client pulls them). */
+async function publishClosed(uri: string): Promise<void> {
+  if (documents.get(uri) || pull.workspace) return;
+  const diagnostics = await closedDiagnostics(uri);
+  if (!diagnostics) {
+    if (publishedClosed.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
   publishedClosed.add(uri);
-  await connection.sendDiagnostics({ uri, diagnostics: toLsp(analysis, uri, languageFor(settings)) });
+  await connection.sendDiagnostics({ uri, diagnostics });
 }
 
 let workspaceRun = 0;
@@ -317,7 +347,7 @@ let workspaceRun = 0;
 async function publishWorkspaceDiagnostics(): Promise<void> {
   const run = ++workspaceRun;
   await guard('workspace diagnostics', undefined, async () => {
-    if (!indexReady) return;
+    if (!indexReady || pull.workspace) return; // a pulling client is asked to pull again instead (recheckOpenDocuments)
     if ((await scopeOf()) === 'open') {
       for (const uri of publishedClosed) void connection.sendDiagnostics({ uri, diagnostics: [] });
       publishedClosed.clear();
@@ -343,8 +373,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsWatchedFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   supportsProgress = !!caps.window?.workDoneProgress;
-  const init = params.initializationOptions as { settings?: ServerSettings; trusted?: boolean } | undefined;
+  const init = params.initializationOptions as { settings?: ServerSettings; trusted?: boolean; diagnosticsMode?: unknown } | undefined;
   if (init?.settings && typeof init.settings === 'object') globalSettings = init.settings;
+  pull = choosePullSupport(caps, init?.diagnosticsMode ?? globalSettings.diagnostics?.mode);
+  const pullProvider = diagnosticProvider(pull);
   trusted = init?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -361,6 +393,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       definitionProvider: true,
       documentFormattingProvider: true,
+      ...(pullProvider ? { diagnosticProvider: pullProvider } : {}),
       ...(supportsWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'arabic-news-language-server', version: '0.1.0' },
@@ -414,7 +447,7 @@ async function indexCorpus(): Promise<void> {
     const articles = host.index.size;
     connection.console.log(`arabic-news: indexed ${articles} articles of ${files.length} files in ${Date.now() - started} ms`);
     void connection.sendNotification('arabicNews/indexReady', { articles, keywords: host.index.lexicon.keywordCountDistinct, files: files.length, ms: Date.now() - started });
-    for (const doc of documents.all()) void validate(doc);
+    recheckOpenDocuments();
     await publishWorkspaceDiagnostics();
   });
   reporter?.done();
@@ -450,7 +483,7 @@ connection.onDidChangeWatchedFiles((params) =>
     }
     if (!changed.length) return;
     corpusEpoch++;
-    for (const doc of documents.all()) scheduleValidation(doc, 50);
+    recheckOpenDocuments(50);
     if (indexReady && (await scopeOf()) === 'workspace') for (const uri of changed) await publishClosed(uri);
   }),
 );
@@ -461,7 +494,7 @@ connection.onDidChangeConfiguration((change) => {
   const s = (change.settings as { arabicNews?: ServerSettings } | undefined)?.arabicNews;
   if (s && typeof s === 'object') globalSettings = s;
   corpusEpoch++;
-  for (const doc of documents.all()) void validate(doc);
+  recheckOpenDocuments();
   void publishWorkspaceDiagnostics();
 });
 
@@ -469,7 +502,10 @@ documents.onDidSave((e) => {
   if (isConfigDocument(e.document.uri)) configChanged();
 });
 documents.onDidOpen((e) => {
-  publishedClosed.delete(e.document.uri);
+  const uri = e.document.uri;
+  const pushedClosed = publishedClosed.delete(uri);
+  // A pulling client pulls the open document: what was pushed for the closed file must not stay beside it.
+  if (pull.documents && (pushedClosed || configFilesWithProblems.delete(uri))) void connection.sendDiagnostics({ uri, diagnostics: [] });
   void validate(e.document);
 });
 documents.onDidChangeContent((e) => {
@@ -497,7 +533,8 @@ documents.onDidClose((e) => {
       });
     if (inside) await host.indexFile(fileURLToPath(uri));
     else host.remove(uri);
-    if (indexReady && uri.startsWith('file:') && host.index.get(uri) && (await scopeOf(uri)) === 'workspace') await publishClosed(uri);
+    if (pull.workspace) pullDiagnostics.refresh(); // the file is the disk's version again
+    else if (indexReady && uri.startsWith('file:') && host.index.get(uri) && (await scopeOf(uri)) === 'workspace') await publishClosed(uri);
     else await connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 });
@@ -597,6 +634,18 @@ registerCorpusFixes({
     const text = await host.textOf(uri);
     return text === undefined ? undefined : check(uri, text, configSync(uri, await settingsFor(uri)), false);
   },
+});
+
+const pullDiagnostics = registerPullDiagnostics({
+  connection,
+  documents,
+  guard,
+  support: () => pull,
+  epoch: () => corpusEpoch,
+  openDiagnostics: (doc) => (isConfigDocument(doc.uri) ? configDocumentDiagnostics(doc) : articleDiagnostics(doc)),
+  closedDiagnostics,
+  indexed: (uri) => host.index.get(uri),
+  corpus: async () => (indexReady && (await scopeOf()) === 'workspace' ? [...host.index.all()] : []),
 });
 
 connection.onRequest('arabicNews/serverInfo', () => ({ pid: process.pid, version: '0.1.0', indexReady, articles: host.index.size, trusted }));
