@@ -22,6 +22,8 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The server's corpus index worker threads (server/src/indexPool.ts starts it from next to server.js).
+  { entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   // The command line; the same bundle runs its worker threads.
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The webviews' page scripts (media/src): browser bundles, Chart.js included; no CDN.

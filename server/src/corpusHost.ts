@@ -10,7 +10,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CorpusIndex } from './core/corpus/index';
 import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from './core/corpus/context';
 import { duplicateThreshold, keywordEvidence } from './core/corpus/batch';
-import { summarize, type ArticleSummary } from './core/corpus/summary';
+import type { ArticleSummary } from './core/corpus/summary';
+import { indexEntry, withEvidence } from './core/corpus/entry';
+import { runOrdered } from './ordered';
+import { defaultIndexThreads, IndexPool } from './indexPool';
+import type { IndexJobResult } from './indexWorker';
 import type { ResolvedConfig } from './core/config';
 import { type Article, parseArticle } from './core/parse/article';
 import { looksLikeArticle } from './core/parse/sniff';
@@ -87,7 +91,12 @@ export interface CorpusHostOptions {
   readonly openText?: (uri: string) => string | undefined;
   /** The configuration of a file. */
   readonly configFor: (uri: string) => ResolvedConfig;
+  /** Worker threads for indexing many files (default: one per core, at most four; 0: index on this thread). */
+  readonly indexThreads?: number;
 }
+
+/** Files per batch sent to an index worker. */
+const POOL_BATCH = 32;
 
 /** The corpus index with its file access. */
 export class CorpusHost {
@@ -110,8 +119,8 @@ export class CorpusHost {
       return undefined;
     }
     const article = parsed ?? this.parse(uri, text, config);
-    const sh = articleShingles(article);
-    const summary = summarize(uri, article, sh);
+    const { entry, shingles: sh } = indexEntry(uri, article);
+    const summary = entry.summary;
     this.index.set(summary);
     this.shingles.set(uri, { summary, shingles: sh });
     return summary;
@@ -155,19 +164,80 @@ export class CorpusHost {
 
   /**
    * Indexes many files in time slices, yielding to the event loop every `sliceMs` so that
-   * requests are answered while it runs. Reports progress after each slice.
+   * requests are answered while it runs. Reports progress after each slice. Files are read and
+   * parsed in worker threads when they can start (see indexPool.ts); this thread then only
+   * splits space-joined keyword lines with the corpus's evidence and adds each entry to the
+   * index, in file order, exactly as {@link indexText} would.
    */
   async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 15): Promise<number> {
+    const threads = this.options.indexThreads ?? defaultIndexThreads();
+    const pool = files.length >= 2 * POOL_BATCH && threads > 0 ? IndexPool.start(threads) : undefined;
+    if (!pool) return this.indexFilesHere(files, 0, progress, isCancelled, sliceMs);
     let done = 0;
+    try {
+      let sliceStart = Date.now();
+      const count = Math.ceil(files.length / POOL_BATCH);
+      await runOrdered<IndexJobResult | undefined>(
+        count,
+        pool.concurrency,
+        pool.concurrency * 2,
+        (b) => {
+          if (isCancelled()) return Promise.resolve(undefined);
+          const configs: { markers: ResolvedConfig['markers']; keywordSeparators?: readonly string[] }[] = [];
+          const ids = new Map<ResolvedConfig, number>();
+          const batch = files.slice(b * POOL_BATCH, (b + 1) * POOL_BATCH).map((file) => {
+            const uri = pathToFileURL(file).toString();
+            const config = this.options.configFor(uri);
+            let id = ids.get(config);
+            if (id === undefined) {
+              ids.set(config, (id = configs.length));
+              configs.push({ markers: config.markers, keywordSeparators: config.keywordSeparators });
+            }
+            return { path: file, uri, config: id };
+          });
+          return pool.run({ configs, files: batch });
+        },
+        async (result, b) => {
+          if (!result?.entries || isCancelled()) return;
+          for (let k = 0; k < result.entries.length; k++) {
+            const file = files[b * POOL_BATCH + k]!;
+            const uri = pathToFileURL(file).toString();
+            if (this.options.openText?.(uri) === undefined) {
+              const entry = result.entries[k];
+              if (!entry) this.remove(uri);
+              else this.index.set(withEvidence(entry, keywordEvidence(this.index, uri)));
+            }
+            done++;
+            if (Date.now() - sliceStart >= sliceMs) {
+              progress(done, files.length);
+              await yieldToEventLoop();
+              sliceStart = Date.now();
+            }
+          }
+        },
+      );
+    } catch {
+      // A worker failed: index what is left on this thread.
+      await pool.close();
+      return this.indexFilesHere(files, done, progress, isCancelled, sliceMs);
+    }
+    await pool.close();
+    progress(done, files.length);
+    return done;
+  }
+
+  /** Indexes files from `from` on on this thread, in time slices. */
+  private async indexFilesHere(files: readonly string[], from: number, progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs: number): Promise<number> {
+    let done = from;
     let sliceStart = Date.now();
     const reads: Promise<string | undefined>[] = [];
     const ahead = 16; // read a few files ahead while parsing
-    for (let i = 0; i < Math.min(ahead, files.length); i++) reads.push(this.readFile(files[i]!));
-    for (let i = 0; i < files.length; i++) {
+    for (let i = from; i < Math.min(from + ahead, files.length); i++) reads[i] = this.readFile(files[i]!);
+    for (let i = from; i < files.length; i++) {
       if (isCancelled()) return done;
       const text = await reads[i]!;
       reads[i] = Promise.resolve(undefined); // free the text
-      if (i + ahead < files.length) reads.push(this.readFile(files[i + ahead]!));
+      if (i + ahead < files.length) reads[i + ahead] = this.readFile(files[i + ahead]!);
       const uri = pathToFileURL(files[i]!).toString();
       if (this.options.openText?.(uri) === undefined) {
         if (text === undefined) this.remove(uri);

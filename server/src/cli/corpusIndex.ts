@@ -11,7 +11,8 @@
  *     summaries to one CorpusIndex in file order ({@link CorpusRun.add});
  *  2. the main thread splits the space-joined keyword lines again with the corpus's evidence,
  *     in file order, as `checkCorpus` does ({@link CorpusRun.resplit}), recording the
- *     evidence each re-parse consulted;
+ *     evidence each split consulted. It needs no text: the workers sent each such line's phrase
+ *     table (core/corpus/entry.ts), which the evidence only adds to;
  *  3. for each file of the report pass the main thread builds a plain-data {@link CorpusItem}
  *     (the recorded evidence, the verified near-duplicates, the same headlines, the corpus
  *     spellings of the file's keywords) and the checker turns it into the CorpusContext of
@@ -27,7 +28,8 @@ import type { ResolvedConfig } from '../core/config';
 import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from '../core/corpus/context';
 import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
 import { CorpusIndex } from '../core/corpus/index';
-import { type ArticleSummary, summarize } from '../core/corpus/summary';
+import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, withEvidence } from '../core/corpus/entry';
+import { type ArticleSummary, MAX_SUMMARY_KEYWORDS } from '../core/corpus/summary';
 import type { KeywordEvidence } from '../core/keywords/segment';
 import { type Article, parseArticle } from '../core/parse/article';
 import type { CorpusContext } from '../core/rules/rule';
@@ -40,12 +42,12 @@ export interface IndexedFile {
   readonly rel: string;
 }
 
-/** What the index pass learns of one file (plain data: it crosses threads). */
-export interface IndexEntry {
-  readonly summary: ArticleSummary;
-  /** Whether the keywords line was split by segmentation (so corpus evidence may split it otherwise). */
-  readonly segmented: boolean;
-  /** The keywords beyond the summary's first 200, when there are more. */
+/**
+ * What the index pass learns of one file (plain data: it crosses threads): the core's entry
+ * (the summary, and the phrase table of a space-joined keywords line).
+ */
+export interface IndexEntry extends CoreIndexEntry {
+  /** The keywords of an explicitly separated line beyond the summary's first 200, when there are more. */
   readonly moreKeywords?: readonly string[];
 }
 
@@ -87,20 +89,12 @@ export function parseForCorpus(text: string, config: ResolvedConfig, evidence?: 
   return parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
 }
 
-function entryOf(uri: string, article: Article, shingles: Uint32Array): IndexEntry {
-  const summary = summarize(uri, article, shingles);
-  const items = article.keywords?.items ?? [];
-  return {
-    summary,
-    segmented: article.keywords?.split === 'segmented',
-    moreKeywords: items.length > 200 ? items.slice(200).map((k) => flatCopy(k.text)) : undefined,
-  };
-}
-
 /** Worker side of the index pass: one file's entry (parsed without corpus evidence, as `checkCorpus`'s first pass). */
 export function indexEntry(text: string, abs: string, config: ResolvedConfig): IndexEntry {
   const article = parseForCorpus(text, config);
-  return entryOf(fileUri(abs), article, articleShingles(article));
+  const { entry } = coreIndexEntry(fileUri(abs), article);
+  const items = article.keywords?.items ?? [];
+  return !entry.keywordLine && items.length > MAX_SUMMARY_KEYWORDS ? { ...entry, moreKeywords: items.slice(MAX_SUMMARY_KEYWORDS).map((k) => flatCopy(k.text)) } : entry;
 }
 
 /** Reads a file's text as the index pass does, or undefined (unreadable, binary, too large). */
@@ -119,7 +113,8 @@ export function readText(abs: string, limit: number): string | undefined {
 export class CorpusRun {
   readonly index = new CorpusIndex();
   private readonly uris: (string | undefined)[];
-  private readonly segmented: Uint8Array;
+  /** The phrase tables of space-joined keyword lines, by file index, until `resplit`. */
+  private readonly tables = new Map<number, KeywordLineTable>();
   private readonly more = new Map<number, readonly string[]>();
   private readonly recorded = new Map<number, (readonly [string, number])[]>();
   private readonly absOf = new Map<string, string>();
@@ -131,7 +126,6 @@ export class CorpusRun {
     private readonly maxBytes: number,
   ) {
     this.uris = new Array<string | undefined>(files.length);
-    this.segmented = new Uint8Array(files.length);
   }
 
   /** Records a file's entry (in file order, as `checkCorpus`'s first pass). */
@@ -139,7 +133,7 @@ export class CorpusRun {
     const uri = entry.summary.uri;
     this.uris[file.index] = uri;
     this.absOf.set(uri, file.abs);
-    if (entry.segmented) this.segmented[file.index] = 1;
+    if (entry.keywordLine) this.tables.set(file.index, entry.keywordLine);
     if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
     this.index.set(entry.summary);
   }
@@ -156,17 +150,13 @@ export class CorpusRun {
       const uri = this.uris[file.index];
       if (uri === undefined) continue;
       const current = this.index.get(uri)!;
-      if (!this.segmented[file.index]) {
+      const table = this.tables.get(file.index);
+      if (!table) {
         this.index.set(current);
         tick?.();
         continue;
       }
-      const text = readText(file.abs, this.maxBytes);
-      if (text === undefined) {
-        this.index.set(current);
-        tick?.();
-        continue;
-      }
+      this.tables.delete(file.index);
       const base = keywordEvidence(this.index, uri);
       const asked = new Map<string, number>();
       const evidence: KeywordEvidence = {
@@ -176,12 +166,10 @@ export class CorpusRun {
           return n;
         },
       };
-      const article = parseForCorpus(text, this.configFor(file.abs), evidence);
-      const entry = entryOf(uri, article, articleShingles(article));
-      // Copy what is kept, so that the text can be collected.
-      const summary = structuredClone(entry.summary);
-      this.index.set(summary);
-      if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
+      const entry = { summary: current, keywordLine: table };
+      this.index.set(withEvidence(entry, evidence));
+      const all = table.starts.length > MAX_SUMMARY_KEYWORDS ? allKeywords(entry, { keywordCount: (p) => asked.get(p) ?? 0 }) : [];
+      if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
       if (reportable(file)) this.recorded.set(file.index, [...asked]);
       tick?.();

@@ -12,7 +12,8 @@ import { CorpusRun } from './corpusIndex';
 import { expandPatterns, type FileEntry, relativePath, shardOf } from './files';
 import { addCounts, docsRulesDir, palette, sarifFooter, sarifHeader, stylishSummary, zeroCounts } from './format';
 import { Output, Progress } from './output';
-import { InlineRunner, runOrdered, type Runner, WorkerPool } from './pool';
+import { runOrdered } from '../ordered';
+import { InlineRunner, type Runner, WorkerPool } from './pool';
 
 /** What a run reads and writes. */
 export interface CliIo {

@@ -5,6 +5,7 @@
  * command line) feeds it summaries and decides when.
  */
 import { normalizeArabic } from '../arabic';
+import { BucketTable } from './buckets';
 import { CorpusLexicon } from './lexicon';
 import { bandKeys, estimateJaccard } from './shingles';
 import type { ArticleSummary } from './summary';
@@ -45,14 +46,12 @@ export interface Candidate {
   readonly estimate: number;
 }
 
-type Bucket = number | number[];
-
 /** The corpus index. */
 export class CorpusIndex {
   private readonly ids = new Map<string, number>();
   private readonly docs: (ArticleSummary | undefined)[] = [];
   private readonly free: number[] = [];
-  private readonly buckets = new Map<number, Bucket>();
+  private readonly buckets = new BucketTable();
   private readonly headlines = new Map<string, Set<number>>();
   private readonly postings = new Map<string, Set<number>>();
   /** Attested keyword uses (see KeywordPlace.attested): evidence for keyword splitting. */
@@ -68,18 +67,32 @@ export class CorpusIndex {
   /** Bumped on every change. */
   version = 0;
 
-  /** Adds or replaces an article's summary. */
+  /**
+   * One copy of each keyword and source string: a corpus of 100,000 articles repeats a few
+   * thousand keywords a million times. Values never change, only which copy is kept.
+   */
+  private readonly strings = new Map<string, string>();
+
+  private intern(s: string): string {
+    const hit = this.strings.get(s);
+    if (hit !== undefined) return hit;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** Adds or replaces an article's summary (its keyword and source strings are replaced by shared equal copies). */
   set(summary: ArticleSummary): void {
     this.delete(summary.uri);
+    for (const k of summary.keywords) {
+      const w = k as { text: string; normalized: string };
+      w.text = this.intern(k.text);
+      w.normalized = this.intern(k.normalized);
+    }
+    if (summary.source !== undefined) (summary as { source?: string }).source = this.intern(summary.source);
     const id = this.free.pop() ?? this.docs.length;
     this.ids.set(summary.uri, id);
     this.docs[id] = summary;
-    for (const key of bandKeys(summary.signature)) {
-      const b = this.buckets.get(key);
-      if (b === undefined) this.buckets.set(key, id);
-      else if (typeof b === 'number') this.buckets.set(key, [b, id]);
-      else b.push(id);
-    }
+    for (const key of bandKeys(summary.signature)) this.buckets.add(key, id);
     if (summary.headlineNormalized) addTo(this.headlines, summary.headlineNormalized, id);
     for (const k of summary.keywords) {
       addTo(this.postings, k.normalized, id);
@@ -104,18 +117,7 @@ export class CorpusIndex {
     const id = this.ids.get(uri);
     if (id === undefined) return;
     const s = this.docs[id]!;
-    for (const key of bandKeys(s.signature)) {
-      const b = this.buckets.get(key);
-      if (b === undefined) continue;
-      if (typeof b === 'number') {
-        if (b === id) this.buckets.delete(key);
-      } else {
-        const i = b.indexOf(id);
-        if (i >= 0) b.splice(i, 1);
-        if (b.length === 1) this.buckets.set(key, b[0]!);
-        else if (!b.length) this.buckets.delete(key);
-      }
-    }
+    for (const key of bandKeys(s.signature)) this.buckets.remove(key, id);
     if (s.headlineNormalized) removeFrom(this.headlines, s.headlineNormalized, id);
     for (const k of s.keywords) {
       removeFrom(this.postings, k.normalized, id);
@@ -167,16 +169,14 @@ export class CorpusIndex {
     const self = exclude === undefined ? undefined : this.ids.get(exclude);
     const out: Candidate[] = [];
     for (const key of bandKeys(signature)) {
-      const b = this.buckets.get(key);
-      if (b === undefined) continue;
-      for (const id of typeof b === 'number' ? [b] : b) {
-        if (id === self || seen.has(id)) continue;
+      this.buckets.forEach(key, (id) => {
+        if (id === self || seen.has(id)) return;
         seen.add(id);
         const d = this.docs[id];
-        if (!d) continue;
+        if (!d) return;
         const estimate = estimateJaccard(signature, d.signature);
         if (estimate >= minEstimate) out.push({ uri: d.uri, estimate });
-      }
+      });
     }
     return out.sort((a, b) => b.estimate - a.estimate || (a.uri < b.uri ? -1 : 1));
   }

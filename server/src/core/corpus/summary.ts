@@ -3,9 +3,10 @@
  * statistics, navigation and the dashboard, but not the text, so memory stays bounded.
  */
 import { normalizeArabic } from '../arabic';
+import { MAX_KEYWORD_TOKENS } from '../keywords/segment';
 import type { Article } from '../parse/article';
 import { isoDate } from '../parse/date';
-import { minhash, normalizedWords, shingleHashes } from './shingles';
+import { minhash, normalizedWords, shinglesOfWords } from './shingles';
 
 /** A keyword as it stands on an article's keywords line. */
 export interface KeywordPlace {
@@ -69,10 +70,130 @@ export function mainTexts(article: Article): string[] {
   return out;
 }
 
-/** Summarises a parsed article. `shingles` may be passed when already computed. */
-export function summarize(uri: string, article: Article, shingles?: Uint32Array): ArticleSummary {
+/** The normalised words of each main text (see {@link mainTexts}), computed once per article. */
+export function mainWordLists(article: Article): string[][] {
+  return mainTexts(article).map(normalizedWords);
+}
+
+/** Most keywords kept per article. */
+export const MAX_SUMMARY_KEYWORDS = 200;
+
+/**
+ * Which phrases of a space-joined keywords line are attested: `bits[i * MAX_KEYWORD_TOKENS +
+ * length - 1]` is 1 when the normalised words of the `length` tokens from token i occur word
+ * for word, in order, in one main text. Computed where the text is, for every candidate phrase,
+ * so that a host can split the line again later without the text.
+ */
+export function phraseAttested(value: string, starts: ArrayLike<number>, ends: ArrayLike<number>, wordLists: readonly (readonly string[])[]): Uint8Array {
+  const n = starts.length;
+  const bits = new Uint8Array(n * MAX_KEYWORD_TOKENS);
+  if (n === 0) return bits;
+  const tokenWords: string[][] = [];
+  const relevant = new Set<string>();
+  for (let k = 0; k < n; k++) {
+    const ws = normalizedWords(value.slice(starts[k], ends[k]));
+    tokenWords.push(ws);
+    for (const w of ws) relevant.add(w);
+  }
+  // Positions of the relevant words in the main texts, flattened with '' between texts (no word is '').
+  const flat: string[] = [];
+  const at = new Map<string, number[]>();
+  for (const ws of wordLists) {
+    for (const w of ws) {
+      if (relevant.has(w)) {
+        const list = at.get(w);
+        if (list) list.push(flat.length);
+        else at.set(w, [flat.length]);
+      }
+      flat.push(w);
+    }
+    flat.push('');
+  }
+  if (!at.size) return bits;
+  const seq: string[] = [];
+  for (let i = 0; i < n; i++) {
+    seq.length = 0;
+    for (let length = 1; length <= MAX_KEYWORD_TOKENS && i + length <= n; length++) {
+      for (const w of tokenWords[i + length - 1]!) seq.push(w);
+      if (!seq.length) continue;
+      const first = at.get(seq[0]!);
+      if (!first) break; // no longer phrase from i can occur either
+      let found = false;
+      for (const p of first) {
+        let m = 1;
+        while (m < seq.length && flat[p + m] === seq[m]) m++;
+        if (m === seq.length) {
+          found = true;
+          break;
+        }
+      }
+      if (found) bits[i * MAX_KEYWORD_TOKENS + length - 1] = 1;
+    }
+  }
+  return bits;
+}
+
+/** The keyword places of a segmented line, from its tokens, the lengths chosen and the attested phrases. */
+export function segmentedPlaces(
+  value: string,
+  line: number,
+  base: number,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  lengths: readonly number[],
+  attested: Uint8Array,
+): KeywordPlace[] {
+  const out: KeywordPlace[] = [];
+  let i = 0;
+  for (const n of lengths) {
+    if (out.length >= MAX_SUMMARY_KEYWORDS) break;
+    if (n <= 0 || i >= starts.length) continue;
+    const start = starts[i]!;
+    const end = ends[Math.min(i + n, starts.length) - 1]!;
+    const text = value.slice(start, end);
+    out.push({
+      text: detach(text),
+      normalized: detach(normalizeArabic(text)),
+      line,
+      start: base + start,
+      end: base + end,
+      attested: attested[i * MAX_KEYWORD_TOKENS + n - 1] === 1,
+    });
+    i += n;
+  }
+  return out;
+}
+
+/** The keyword places of an article (explicitly separated keywords are attested by their separators). */
+function keywordPlaces(article: Article, wordLists: () => readonly (readonly string[])[]): KeywordPlace[] {
+  const kw = article.keywords;
+  if (!kw) return [];
+  const seg = kw.segmentation;
+  if (seg) {
+    const line = kw.value.range.start.line;
+    const base = kw.value.range.start.character;
+    return segmentedPlaces(kw.value.text, line, base, seg.starts, seg.ends, seg.lengths, phraseAttested(kw.value.text, seg.starts, seg.ends, wordLists()));
+  }
+  const separated = kw.split === 'separators';
+  return kw.items.slice(0, MAX_SUMMARY_KEYWORDS).map((k) => ({
+    text: detach(k.text),
+    normalized: detach(normalizeArabic(k.text)),
+    line: k.range.start.line,
+    start: k.range.start.character,
+    end: k.range.end.character,
+    attested: separated,
+  }));
+}
+
+/**
+ * Summarises a parsed article. `shingles` may be passed when already computed, and
+ * `wordLists` ({@link mainWordLists}) to share that work with the caller.
+ */
+export function summarize(uri: string, article: Article, shingles?: Uint32Array, wordLists?: readonly (readonly string[])[]): ArticleSummary {
   const texts = mainTexts(article);
-  const sh = shingles ?? shingleHashes(texts);
+  let lists = wordLists;
+  const getLists = (): readonly (readonly string[])[] => (lists ??= texts.map(normalizedWords));
+  const sh = shingles ?? shinglesOfWords(getLists());
   let words = 0;
   for (const t of texts) {
     for (let i = 0, inWord = false; i < t.length; i++) {
@@ -82,14 +203,6 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array)
     }
   }
   const headline = detach(article.headline?.text.slice(0, 500) ?? '');
-  const separated = article.keywords?.split === 'separators';
-  let mainWords: string | undefined;
-  const attested = (keyword: string): boolean => {
-    if (separated) return true;
-    mainWords ??= ' ' + texts.map((t) => normalizedWords(t).join(' ')).join(' | ') + ' ';
-    const k = normalizedWords(keyword).join(' ');
-    return k !== '' && mainWords.includes(' ' + k + ' ');
-  };
   return {
     uri,
     headline,
@@ -98,14 +211,7 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array)
     date: article.date?.parsed.date ? isoDate(article.date.parsed.date) : undefined,
     source: article.source?.value.text ? detach(article.source.value.text) : undefined,
     sourceLine: article.source?.line,
-    keywords: (article.keywords?.items ?? []).slice(0, 200).map((k) => ({
-      text: detach(k.text),
-      normalized: detach(normalizeArabic(k.text)),
-      line: k.range.start.line,
-      start: k.range.start.character,
-      end: k.range.end.character,
-      attested: attested(k.text),
-    })),
+    keywords: keywordPlaces(article, getLists),
     signature: minhash(sh),
     words,
     paragraphs: article.body?.paragraphs.length ?? 0,

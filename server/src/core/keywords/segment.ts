@@ -459,39 +459,49 @@ function safeVocabulary(evidence: KeywordEvidence, phrase: string): boolean {
 const EMPTY: readonly number[] = Object.freeze([]);
 
 /**
- * Splits a space-joined keywords line into keywords.
+ * What segmentation knows of a keywords line before consulting the corpus: each candidate
+ * phrase's score from the article's own text and the shape of its words. The corpus and the
+ * vocabulary only add to these scores, so a host can compute the table where the text is (a
+ * worker thread) and choose the segmentation later where the corpus is ({@link bestSegmentation}),
+ * without the text. Plain data: it crosses threads.
+ */
+export interface PhraseTable {
+  /** The matching key of each token ({@link tokenKey}; '' for a token of punctuation only). */
+  readonly keys: readonly string[];
+  /**
+   * `scores[i * MAX_KEYWORD_TOKENS + length - 1]`: the score of the phrase of `length` tokens
+   * starting at token i, without corpus or vocabulary evidence; NaN where that phrase may not be
+   * chosen (past the line's end, or a multi-token phrase with stray punctuation at an edge).
+   * Stored as 32-bit floats: every host (editor, command line, workers) computes the same table,
+   * so they agree to the bit.
+   */
+  readonly scores: Float32Array;
+}
+
+/**
+ * Scores every candidate phrase of a keywords line from the article's own text.
  *
  * @param tokens the words of the line's value (after `كلمات دلالية:`), as `words()` of ../arabic
  *   returns them; raw text: punctuation around a token, diacritics and tatweel are ignored for
  *   matching, and a token that is only punctuation (a stray `-`) becomes a keyword of its own.
- * @param context the main article's headline and body, raw or prepared, and optional corpus evidence.
- * @returns the keyword lengths in tokens, in order; they sum to `tokens.length`. Never throws
- *   (on internal failure every token is returned as its own keyword). Linear: at most six
- *   phrases end at each token, and each phrase examines at most 64 occurrences; a
- *   10,000-token line takes about 10 ms.
+ * @param texts the main article's headline and body, raw or prepared.
  */
-export function segmentKeywords(tokens: readonly string[], context: SegmentContext): number[] {
-  if (!Array.isArray(tokens) || tokens.length === 0) return [];
-  const n = tokens.length;
+export function phraseTable(tokens: readonly string[], texts: readonly string[] | PreparedTexts): PhraseTable {
+  const n = Array.isArray(tokens) ? tokens.length : 0;
+  const scores = new Float32Array(n * MAX_KEYWORD_TOKENS).fill(NaN);
+  const keys = new Array<string>(n).fill('');
   try {
     const W = WEIGHTS;
-    const rawTexts = context?.texts;
+    for (let k = 0; k < n; k++) keys[k] = typeof tokens[k] === 'string' ? tokenKey(tokens[k]!) : '';
     // Only the line's own token keys are ever looked up in the text: index just those.
     const text =
-      rawTexts instanceof PreparedTexts
-        ? rawTexts
-        : prepareTexts(Array.isArray(rawTexts) ? rawTexts : [], new Set(tokens.filter((t) => typeof t === 'string').map((t) => tokenKey(t)).filter((k) => k !== '')));
-    const evidence = context?.evidence && typeof context.evidence.keywordCount === 'function' ? context.evidence : undefined;
+      texts instanceof PreparedTexts ? texts : prepareTexts(Array.isArray(texts) ? texts : [], new Set(keys.filter((k) => k !== '')));
 
     const tokenCache = new Map<string, Token>();
-    const line: Token[] = tokens.map((t) => {
-      if (typeof t !== 'string') return EMPTY_TOKEN;
-      let token = tokenCache.get(t);
-      if (token === undefined) {
-        const key = tokenKey(t);
-        token = key === '' ? EMPTY_TOKEN : { key, id: text.idOf(key), shape: shapeOf(key) };
-        tokenCache.set(t, token);
-      }
+    const line: Token[] = keys.map((key) => {
+      if (key === '') return EMPTY_TOKEN;
+      let token = tokenCache.get(key);
+      if (token === undefined) tokenCache.set(key, (token = { key, id: text.idOf(key), shape: shapeOf(key) }));
       return token;
     });
 
@@ -511,18 +521,13 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
     const exactN = new Int32Array(MAX_KEYWORD_TOKENS + 1); // how many entries of exact[L] are in use
 
     const textHasWords = text.ids.length > 0;
-    const best = new Float64Array(n + 1).fill(-Infinity);
-    const choice = new Int32Array(n + 1);
-    best[0] = 0;
     for (let j = 1; j <= n; j++) {
       const after = line[j]?.id ?? -1;
       let internal = 0; // minus the gap scores inside [i, j)
-      let joined = '';
       for (let length = 1; length <= MAX_KEYWORD_TOKENS && length <= j; length++) {
         const i = j - length;
         const token = line[i] as Token;
         if (length > 1) internal -= gaps[i] ?? 0;
-        if (evidence) joined = length === 1 ? token.key : token.key + ' ' + joined;
         const ex = exact[length] as Int32Array;
         const cl = clitic[length] as Int32Array;
         let ne = 0;
@@ -545,11 +550,6 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
         if (length > 1 && (token.key === '' || line[j - 1]?.key === '')) continue; // stray punctuation stands alone
 
         let score = internal - W.perKeyword + (W.length[length - 1] ?? -10);
-        if (evidence) {
-          const count = safeCount(evidence, joined);
-          if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
-          if (safeVocabulary(evidence, joined)) score += length * W.vocabulary;
-        }
         if (ne + nc > 0) {
           const before = line[i - 1]?.id ?? -1;
           let sum = 0;
@@ -559,15 +559,52 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
         } else if (textHasWords) {
           score += W.keywordAbsent;
         }
+        scores[i * MAX_KEYWORD_TOKENS + length - 1] = score;
+      }
+    }
+  } catch {
+    // Below: every token its own keyword.
+  }
+  for (let k = 0; k < n; k++) if (Number.isNaN(scores[k * MAX_KEYWORD_TOKENS]!)) scores[k * MAX_KEYWORD_TOKENS] = 0;
+  return { keys, scores };
+}
 
-        const candidate = (best[i] ?? -Infinity) + score;
-        if (candidate > (best[j] ?? -Infinity)) {
+/**
+ * The best segmentation of a line from its {@link PhraseTable} and optional corpus evidence: the
+ * keyword lengths in tokens, in order; they sum to the number of tokens. Never throws (on
+ * internal failure every token is returned as its own keyword). Needs no text: a host that
+ * holds tables can split a line again whenever the corpus changes.
+ */
+export function bestSegmentation(table: PhraseTable, evidence?: KeywordEvidence): number[] {
+  const n = table?.keys?.length ?? 0;
+  if (n === 0) return [];
+  try {
+    const W = WEIGHTS;
+    const { keys, scores } = table;
+    const ev = evidence && typeof evidence.keywordCount === 'function' ? evidence : undefined;
+    const best = new Float64Array(n + 1).fill(-Infinity);
+    const choice = new Int32Array(n + 1);
+    best[0] = 0;
+    for (let j = 1; j <= n; j++) {
+      let joined = '';
+      for (let length = 1; length <= MAX_KEYWORD_TOKENS && length <= j; length++) {
+        const i = j - length;
+        if (ev) joined = length === 1 ? keys[i]! : keys[i]! + ' ' + joined;
+        const base = scores[i * MAX_KEYWORD_TOKENS + length - 1]!;
+        if (Number.isNaN(base)) continue;
+        let score = base;
+        if (ev) {
+          const count = safeCount(ev, joined);
+          if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
+          if (safeVocabulary(ev, joined)) score += length * W.vocabulary;
+        }
+        const candidate = best[i]! + score;
+        if (candidate > best[j]!) {
           best[j] = candidate;
           choice[j] = length;
         }
       }
     }
-
     const lengths: number[] = [];
     for (let j = n; j > 0; ) {
       const length = choice[j] || 1;
@@ -578,6 +615,22 @@ export function segmentKeywords(tokens: readonly string[], context: SegmentConte
   } catch {
     return new Array<number>(n).fill(1);
   }
+}
+
+/**
+ * Splits a space-joined keywords line into keywords: {@link phraseTable} then
+ * {@link bestSegmentation}.
+ *
+ * @param tokens the words of the line's value, as for {@link phraseTable}.
+ * @param context the main article's headline and body, raw or prepared, and optional corpus evidence.
+ * @returns the keyword lengths in tokens, in order; they sum to `tokens.length`. Never throws
+ *   (on internal failure every token is returned as its own keyword). Linear: at most six
+ *   phrases end at each token, and each phrase examines at most 64 occurrences; a
+ *   10,000-token line takes about 10 ms.
+ */
+export function segmentKeywords(tokens: readonly string[], context: SegmentContext): number[] {
+  if (!Array.isArray(tokens) || tokens.length === 0) return [];
+  return bestSegmentation(phraseTable(tokens, context?.texts ?? []), context?.evidence);
 }
 
 // ---------------------------------------------------------------------------------------------

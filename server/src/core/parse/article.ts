@@ -10,7 +10,7 @@ import { lineRange, range } from '../types';
 import { type Line, splitLines } from '../text/lines';
 import { type DateParse, parseDateValue } from './date';
 import { DEFAULT_MARKERS, type MarkerKind, type MarkerTokens, matchMarker } from './markers';
-import { type KeywordEvidence, segmentKeywords, splitKeywordLine } from '../keywords/segment';
+import { bestSegmentation, type KeywordEvidence, type PhraseTable, phraseTable, splitKeywordLine } from '../keywords/segment';
 
 /** The sections of an article, in the order the format wants them. */
 export type SectionKind = 'headline' | 'date' | 'boilerplate' | 'body' | 'source' | 'keywords' | 'readAlso';
@@ -69,6 +69,18 @@ export interface KeywordsNode extends MarkerLineNode {
   readonly items: readonly KeywordItem[];
   /** How the items were found: split on explicit separators, or segmented from a space-joined line. */
   readonly split: 'separators' | 'segmented' | 'none';
+  /** For a segmented line: its tokens, the phrase table and the lengths chosen (see core/corpus/entry.ts). */
+  readonly segmentation?: KeywordSegmentation;
+}
+
+/** How a space-joined keywords line was segmented: enough to segment it again with other evidence. */
+export interface KeywordSegmentation {
+  /** Offsets of each token in the line's value (UTF-16, end exclusive). */
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly table: PhraseTable;
+  /** The keyword lengths in tokens, in order. */
+  readonly lengths: readonly number[];
 }
 
 /** The main article's body. */
@@ -197,7 +209,7 @@ function keywordItems(
   value: TextSpan,
   texts: readonly string[],
   options: ParseOptions,
-): { items: KeywordItem[]; split: KeywordsNode['split'] } {
+): { items: KeywordItem[]; split: KeywordsNode['split']; segmentation?: KeywordSegmentation } {
   const line = value.range.start.line;
   const base = value.range.start.character;
   if (!value.text.trim()) return { items: [], split: 'none' };
@@ -209,22 +221,28 @@ function keywordItems(
     };
   }
   const tokens = words(value.text);
-  const lengths = segmentKeywords(
+  const starts = tokens.map((t) => t.start);
+  const ends = tokens.map((t) => t.start + t.text.length);
+  const table = phraseTable(
     tokens.map((t) => t.text),
-    { texts, evidence: options.keywordEvidence },
+    texts,
   );
+  const lengths = bestSegmentation(table, options.keywordEvidence);
+  return { items: segmentedItems(value.text, line, base, starts, ends, lengths), split: 'segmented', segmentation: { starts, ends, table, lengths } };
+}
+
+/** The keyword items of a segmented line: consecutive runs of `lengths` tokens. */
+export function segmentedItems(value: string, line: number, base: number, starts: ArrayLike<number>, ends: ArrayLike<number>, lengths: readonly number[]): KeywordItem[] {
   const items: KeywordItem[] = [];
   let i = 0;
   for (const n of lengths) {
-    if (n <= 0 || i >= tokens.length) continue;
-    const first = tokens[i]!;
-    const last = tokens[Math.min(i + n, tokens.length) - 1]!;
-    const start = first.start;
-    const end = last.start + last.text.length;
-    items.push({ text: value.text.slice(start, end), range: lineRange(line, base + start, base + end) });
+    if (n <= 0 || i >= starts.length) continue;
+    const start = starts[i]!;
+    const end = ends[Math.min(i + n, starts.length) - 1]!;
+    items.push({ text: value.slice(start, end), range: lineRange(line, base + start, base + end) });
     i += n;
   }
-  return { items, split: 'segmented' };
+  return items;
 }
 
 /** Parses an article. Never throws. */
@@ -336,8 +354,8 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
   let keywords: KeywordsNode | undefined;
   if (keywordsLine) {
     const texts = [headline?.text ?? '', ...paragraphs.map((p) => p.text)];
-    const { items, split } = keywordItems(keywordsLine.value, texts, options);
-    keywords = { ...keywordsLine, items, split };
+    const { items, split, segmentation } = keywordItems(keywordsLine.value, texts, options);
+    keywords = segmentation ? { ...keywordsLine, items, split, segmentation } : { ...keywordsLine, items, split };
   }
 
   let readAlso: ReadAlsoNode | undefined;

@@ -1,0 +1,88 @@
+/**
+ * What indexing learns of one article where its text is (a worker thread, or the command
+ * line's index pass), as plain data that crosses threads: the summary as split without corpus
+ * evidence and, for a space-joined keywords line, what is needed to split it again with the
+ * corpus's evidence later, where the corpus is, without the text ({@link withEvidence}).
+ *
+ * Splitting the line in two steps gives exactly what parsing with the evidence gives: the
+ * phrase scores from the text are the same table ({@link phraseTable}), the evidence only adds
+ * to them, and whether a phrase is attested in the text is recorded for every candidate phrase.
+ */
+import { bestSegmentation, type KeywordEvidence } from '../keywords/segment';
+import type { Article } from '../parse/article';
+import { shinglesOfWords } from './shingles';
+import { type ArticleSummary, mainWordLists, phraseAttested, segmentedPlaces, summarize } from './summary';
+
+/** A space-joined keywords line, ready to be split again. */
+export interface KeywordLineTable {
+  /** The line's value (after the marker). */
+  readonly value: string;
+  readonly line: number;
+  /** Character offset of the value in its line. */
+  readonly base: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The phrase table's token keys and scores (see PhraseTable). */
+  readonly keys: readonly string[];
+  readonly scores: Float32Array;
+  /** Which candidate phrases are attested in the text (see phraseAttested). */
+  readonly attested: Uint8Array;
+  /** The lengths the summary's keywords were split with. */
+  readonly lengths: readonly number[];
+}
+
+/** One article's index entry. */
+export interface IndexEntry {
+  readonly summary: ArticleSummary;
+  readonly keywordLine?: KeywordLineTable;
+}
+
+/** The index entry of a parsed article and its shingles (the caller may keep them for near-duplicate checks). */
+export function indexEntry(uri: string, article: Article): { entry: IndexEntry; shingles: Uint32Array } {
+  const lists = mainWordLists(article);
+  const shingles = shinglesOfWords(lists);
+  const summary = summarize(uri, article, shingles, lists);
+  const kw = article.keywords;
+  const seg = kw?.segmentation;
+  if (!kw || !seg) return { entry: { summary }, shingles };
+  const keywordLine: KeywordLineTable = {
+    value: kw.value.text,
+    line: kw.value.range.start.line,
+    base: kw.value.range.start.character,
+    starts: Int32Array.from(seg.starts),
+    ends: Int32Array.from(seg.ends),
+    keys: seg.table.keys,
+    scores: seg.table.scores,
+    attested: phraseAttested(kw.value.text, seg.starts, seg.ends, lists),
+    lengths: seg.lengths,
+  };
+  return { entry: { summary, keywordLine }, shingles };
+}
+
+/**
+ * The entry's summary with its keywords line split using `evidence`: the same summary when the
+ * split does not change, else a copy with the new keywords. The same as summarising the article
+ * parsed with that evidence.
+ */
+export function withEvidence(entry: IndexEntry, evidence: KeywordEvidence | undefined): ArticleSummary {
+  const t = entry.keywordLine;
+  if (!t || !evidence) return entry.summary;
+  const lengths = bestSegmentation({ keys: t.keys, scores: t.scores }, evidence);
+  if (lengths.length === t.lengths.length && lengths.every((n, i) => n === t.lengths[i])) return entry.summary;
+  return { ...entry.summary, keywords: segmentedPlaces(t.value, t.line, t.base, t.starts, t.ends, lengths, t.attested) };
+}
+
+/** The keywords of the line as `withEvidence` splits it, all of them (the summary keeps the first 200). */
+export function allKeywords(entry: IndexEntry, evidence: KeywordEvidence | undefined): string[] {
+  const t = entry.keywordLine;
+  if (!t) return entry.summary.keywords.map((k) => k.text);
+  const lengths = evidence ? bestSegmentation({ keys: t.keys, scores: t.scores }, evidence) : t.lengths;
+  const out: string[] = [];
+  let i = 0;
+  for (const n of lengths) {
+    out.push(t.value.slice(t.starts[i], t.ends[Math.min(i + n, t.starts.length) - 1]));
+    i += n;
+  }
+  return out;
+}
+

@@ -1,0 +1,79 @@
+/**
+ * The language server's index worker thread: reads article files and turns each into its index
+ * entry (core/corpus/entry.ts), so that the server's own thread only adds entries to the index
+ * and stays free to answer requests. Started by {@link IndexPool} (indexPool.ts) from its own
+ * bundle, dist/indexWorker.js.
+ */
+import * as fs from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { type IndexEntry, indexEntry } from './core/corpus/entry';
+import { parseArticle } from './core/parse/article';
+import type { MarkerTokens } from './core/parse/markers';
+import { looksLikeArticle } from './core/parse/sniff';
+
+/** Largest article file indexed, in bytes (as CorpusHost.readFile). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** One file to index, with the parts of its configuration that parsing needs. */
+export interface IndexJobFile {
+  readonly path: string;
+  readonly uri: string;
+  readonly config: number;
+}
+
+/** A batch of files. */
+export interface IndexJob {
+  readonly id: number;
+  /** Parsing options, referred to by index from the files. */
+  readonly configs: readonly { readonly markers: MarkerTokens; readonly keywordSeparators?: readonly string[] }[];
+  readonly files: readonly IndexJobFile[];
+}
+
+/** Per file: its entry, or null when the file is gone, too large, binary, unreadable or not an article. */
+export interface IndexJobResult {
+  readonly id: number;
+  readonly entries?: (IndexEntry | null)[];
+  readonly error?: string;
+}
+
+/** Reads a file as the corpus host does: undefined when gone, too large, binary or unreadable. */
+export function readArticleFileSync(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    const buf = fs.readFileSync(file);
+    if (buf.includes(0)) return undefined;
+    return buf.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Indexes one batch. Never throws for one file: a file that fails is null. */
+export function runIndexJob(job: IndexJob): IndexJobResult {
+  const entries = job.files.map((f) => {
+    try {
+      const text = readArticleFileSync(f.path);
+      const config = job.configs[f.config];
+      if (text === undefined || !config || !looksLikeArticle(text, config.markers)) return null;
+      const article = parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators });
+      return indexEntry(f.uri, article).entry;
+    } catch {
+      return null;
+    }
+  });
+  return { id: job.id, entries };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (job: IndexJob) => {
+    let reply: IndexJobResult;
+    try {
+      reply = runIndexJob(job);
+    } catch (e) {
+      reply = { id: job?.id ?? -1, error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage(reply);
+  });
+}

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BucketTable } from '../../server/src/core/corpus/buckets';
+import { indexEntry, withEvidence } from '../../server/src/core/corpus/entry';
+import { summarize } from '../../server/src/core/corpus/summary';
+import { parseArticle } from '../../server/src/core/parse/article';
+import type { KeywordEvidence } from '../../server/src/core/keywords/segment';
+
+function ids(t: BucketTable, key: number): number[] {
+  const out: number[] = [];
+  t.forEach(key, (id) => out.push(id));
+  return out.sort((a, b) => a - b);
+}
+
+test('the bucket table answers as a map of lists under random adds and removes, keys colliding', () => {
+  let seed = 42;
+  const rnd = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const table = new BucketTable();
+  const model = new Map<number, number[]>();
+  // Keys share their low bits, so probe runs are long and deletions must shift entries back.
+  const keyOf = (k: number): number => ((k * 4096) ^ (k % 3 === 0 ? 0x80000000 : 0)) >>> 0;
+  for (let step = 0; step < 60_000; step++) {
+    const key = keyOf(rnd(3000));
+    const id = rnd(50);
+    const list = model.get(key) ?? [];
+    if (rnd(3) === 0 && list.length) {
+      const victim = list[rnd(list.length)]!;
+      table.remove(key, victim);
+      list.splice(list.indexOf(victim), 1);
+    } else if (!list.includes(id)) {
+      table.add(key, id);
+      list.push(id);
+    }
+    if (list.length) model.set(key, list);
+    else model.delete(key);
+    if (step % 5000 === 0) {
+      for (const [k, v] of model) assert.deepEqual(ids(table, k), [...v].sort((a, b) => a - b), `key ${k} at step ${step}`);
+      assert.equal(table.size, model.size);
+    }
+  }
+  for (const [k, v] of model) assert.deepEqual(ids(table, k), [...v].sort((a, b) => a - b));
+  assert.deepEqual(ids(table, 12345), [], 'an absent key has no ids');
+});
+
+const ARTICLE = [
+  'الرئيس الروسي فلاديمير بوتين يستقبل الزعيم الكوري الشمالي كيم جونج أون في موسكو',
+  'تاريخ النشر: 13th, September 2023 GMT',
+  'استقبل الرئيس الروسي فلاديمير بوتين اليوم في موسكو الزعيم الكوري الشمالي كيم جونج أون، في زيارة نادرة.',
+  'وقال الكرملين إن المحادثات بين فلاديمير بوتين وكيم جونج أون تناولت التعاون بين موسكو وبيونج يانج.',
+  'المصدر: وكالات',
+  'كلمات دلالية: الزعيم الكوري الشمالي كيم جونج أون فلاديمير بوتين موسكو بيونج يانج',
+].join('\n');
+
+test('an entry split again with evidence equals the summary of the article parsed with that evidence', () => {
+  const uri = 'file:///corpus/a.txt';
+  const { entry } = indexEntry(uri, parseArticle(ARTICLE));
+  assert.ok(entry.keywordLine, 'a space-joined line keeps its phrase table');
+  const evidences: KeywordEvidence[] = [
+    { keywordCount: () => 0 },
+    { keywordCount: (p) => (p === 'كيم جونج اون فلاديمير' ? 50 : 0) },
+    { keywordCount: (p) => (p === 'موسكو بيونج' ? 80 : p === 'الشمالي كيم' ? 40 : 0) },
+  ];
+  let changed = 0;
+  for (const evidence of evidences) {
+    const expected = summarize(uri, parseArticle(ARTICLE, { keywordEvidence: evidence }));
+    const got = withEvidence(entry, evidence);
+    if (got !== entry.summary) changed++;
+    assert.deepEqual(
+      got.keywords.map((k) => [k.text, k.start, k.end, k.attested]),
+      expected.keywords.map((k) => [k.text, k.start, k.end, k.attested]),
+    );
+  }
+  assert.ok(changed >= 1, 'strong evidence changes the split');
+  const plain = withEvidence(entry, evidences[0]);
+  assert.ok(plain.keywords.some((k) => k.text === 'كيم جونج أون' && k.attested), 'a name found in the body is attested');
+});
