@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BucketTable } from '../../server/src/core/corpus/buckets';
+import { HeadlineSearch } from '../../server/src/core/corpus/headlineSearch';
+import { normalizedWords, shingleHashes } from '../../server/src/core/corpus/shingles';
 import { indexEntry, withEvidence } from '../../server/src/core/corpus/entry';
 import { summarize } from '../../server/src/core/corpus/summary';
 import { parseArticle } from '../../server/src/core/parse/article';
@@ -76,4 +78,46 @@ test('an entry split again with evidence equals the summary of the article parse
   assert.ok(changed >= 1, 'strong evidence changes the split');
   const plain = withEvidence(entry, evidences[0]);
   assert.ok(plain.keywords.some((k) => k.text === 'كيم جونج أون' && k.attested), 'a name found in the body is attested');
+});
+
+test('normalised words: harakat, tatweel and invisible marks never split a word; punctuation does', () => {
+  assert.deepEqual(normalizedWords('مُحَمَّدٌ رسولُ الله'), ['محمد', 'رسول', 'الله']);
+  assert.deepEqual(normalizedWords('القاهـــرة،بيروت-دمشق'), ['القاهره', 'بيروت', 'دمشق']);
+  assert.deepEqual(normalizedWords('كوفيد\u200c19 (٢٠٢٠)'), ['كوفيد19', '2020']);
+  assert.deepEqual(normalizedWords('𝐀𝐁 😀 نص'), ['𝐀𝐁', 'نص'], 'astral letters are letters, an emoji is not');
+  assert.deepEqual(normalizedWords(''), []);
+  assert.deepEqual(normalizedWords('\ud800 كلمة'), ['كلمه'], 'a lone surrogate separates');
+});
+
+test('shingles are sorted and distinct, equal for texts that differ only in harakat', () => {
+  const a = shingleHashes(['استقبل الرئيس الروسي فلاديمير بوتين اليوم في موسكو الزعيم الكوري الشمالي']);
+  const b = shingleHashes(['استقبلَ الرئيسُ الروسيُّ فلاديمير بوتين اليومَ في موسكو الزعيمَ الكوريَّ الشمالي']);
+  assert.deepEqual([...a], [...b]);
+  for (let i = 1; i < a.length; i++) assert.ok(a[i - 1]! < a[i]!);
+  assert.equal(shingleHashes(['كلمة كلمة كلمة كلمة كلمة كلمة كلمة']).length, 1, 'repeated 5-grams count once');
+});
+
+test('headline search finds every headline holding the query, in index order, across blocks and after changes', () => {
+  const headlines = new Map<number, string>();
+  const search = new HeadlineSearch((id) => headlines.get(id));
+  const words = ['القاهره', 'غزه', 'الامم المتحده', 'اسعار النفط', 'بيروت'];
+  for (let id = 0; id < 3000; id++) headlines.set(id, `خبر ${id} عن ${words[id % words.length]} و${words[(id * 7) % words.length]}`);
+  const expected = (q: string): [number, number][] => [...headlines].filter(([, h]) => h.includes(q)).map(([id, h]) => [id, h.indexOf(q)] as [number, number]).sort((a, b) => a[0] - b[0]);
+  const found = (q: string): [number, number][] => {
+    const out: [number, number][] = [];
+    search.search(q, 3000, (id, at) => (out.push([id, at]), true));
+    return out;
+  };
+  for (const q of ['غزه', 'الامم المتحده', 'خبر 12', 'ه و', 'zzz', '9 عن']) assert.deepEqual(found(q), expected(q), q);
+  // A query never matches across two headlines.
+  assert.deepEqual(found('بيروت\nخبر'), []);
+  headlines.set(1500, 'عنوان جديد عن غزه');
+  headlines.delete(7);
+  search.touch(1500);
+  search.touch(7);
+  assert.deepEqual(found('غزه'), expected('غزه'));
+  assert.deepEqual(found('عنوان جديد'), [[1500, 0]]);
+  let calls = 0;
+  search.search('خبر', 3000, () => ++calls < 5);
+  assert.equal(calls, 5, 'stops when asked');
 });

@@ -6,6 +6,7 @@
  */
 import { normalizeArabic } from '../arabic';
 import { BucketTable } from './buckets';
+import { HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { bandKeys, estimateJaccard } from './shingles';
 import type { ArticleSummary } from './summary';
@@ -64,6 +65,7 @@ export class CorpusIndex {
   private readonly measured = new WeakMap<ArticleSummary, Map<ArticleSummary, number>>();
   /** Keyword and source counts over the main articles. */
   readonly lexicon = new CorpusLexicon();
+  private readonly headlineSearch = new HeadlineSearch((id) => this.docs[id]?.headlineNormalized);
   /** Bumped on every change. */
   version = 0;
 
@@ -80,6 +82,15 @@ export class CorpusIndex {
     return s;
   }
 
+  /** Group keys by normalised keyword (both depend only on the normalised form). */
+  private readonly groupKeys = new Map<string, { spelling: string; translit: string | undefined }>();
+
+  private keysOf(normalized: string): { spelling: string; translit: string | undefined } {
+    let keys = this.groupKeys.get(normalized);
+    if (!keys) this.groupKeys.set(normalized, (keys = { spelling: spellingKey(normalized), translit: transliterationKey(normalized) }));
+    return keys;
+  }
+
   /** Adds or replaces an article's summary (its keyword and source strings are replaced by shared equal copies). */
   set(summary: ArticleSummary): void {
     this.delete(summary.uri);
@@ -92,23 +103,23 @@ export class CorpusIndex {
     const id = this.free.pop() ?? this.docs.length;
     this.ids.set(summary.uri, id);
     this.docs[id] = summary;
+    this.headlineSearch.touch(id);
     for (const key of bandKeys(summary.signature)) this.buckets.add(key, id);
     if (summary.headlineNormalized) addTo(this.headlines, summary.headlineNormalized, id);
     for (const k of summary.keywords) {
       addTo(this.postings, k.normalized, id);
       if (k.attested) this.attestedCounts.set(k.normalized, (this.attestedCounts.get(k.normalized) ?? 0) + 1);
-      const g = spellingKey(k.text);
+      const { spelling: g, translit: t } = this.keysOf(k.normalized);
       let set = this.keywordGroups.get(g);
       if (!set) this.keywordGroups.set(g, (set = new Set()));
       set.add(k.normalized);
-      const t = transliterationKey(k.text);
       if (t !== undefined) {
         let ts = this.translitGroups.get(t);
         if (!ts) this.translitGroups.set(t, (ts = new Set()));
         ts.add(k.normalized);
       }
     }
-    this.lexicon.update(summary.uri, { keywords: summary.keywords.map((k) => k.text), source: summary.source });
+    this.lexicon.apply(summary.keywords, summary.source, 1);
     this.version++;
   }
 
@@ -127,19 +138,19 @@ export class CorpusIndex {
         else this.attestedCounts.delete(k.normalized);
       }
       if (!this.postings.has(k.normalized)) {
-        const g = spellingKey(k.text);
+        const { spelling: g, translit: t } = this.keysOf(k.normalized);
         const set = this.keywordGroups.get(g);
         set?.delete(k.normalized);
         if (set && !set.size) this.keywordGroups.delete(g);
-        const t = transliterationKey(k.text);
         const ts = t === undefined ? undefined : this.translitGroups.get(t);
         ts?.delete(k.normalized);
         if (ts && !ts.size) this.translitGroups.delete(t!);
       }
     }
-    this.lexicon.remove(uri);
+    this.lexicon.apply(s.keywords, s.source, -1);
     this.ids.delete(uri);
     this.docs[id] = undefined;
+    this.headlineSearch.touch(id);
     this.free.push(id);
     this.version++;
   }
@@ -153,6 +164,17 @@ export class CorpusIndex {
   /** How many articles are indexed. */
   get size(): number {
     return this.ids.size;
+  }
+
+  /**
+   * The articles whose normalised headline contains `query` (normalised, not empty), in index
+   * order, with where it occurs, until `each` returns false.
+   */
+  searchHeadlines(query: string, each: (summary: ArticleSummary, at: number) => boolean): void {
+    this.headlineSearch.search(query, this.docs.length, (id, at) => {
+      const d = this.docs[id];
+      return d ? each(d, at) : true;
+    });
   }
 
   /** Every summary. */

@@ -26,8 +26,8 @@ interface MutableEntry {
 class Counter {
   private readonly entries = new Map<string, MutableEntry>();
 
-  add(spelling: string, delta: number): void {
-    const key = normalizeArabic(spelling);
+  add(spelling: string, delta: number, normalized?: string): void {
+    const key = normalized ?? normalizeArabic(spelling);
     if (!key) return;
     let e = this.entries.get(key);
     if (!e) {
@@ -95,6 +95,24 @@ export class CorpusLexicon {
     this.docs.set(key, stored);
     for (const k of unique) this.keywordCounter.add(k, 1);
     if (stored.source) this.sourceCounter.add(stored.source, 1);
+    this.version++;
+  }
+
+  /**
+   * Adds (`delta` 1) or takes back (-1) one article's keywords and source, given with their
+   * normalised forms, for a caller that keeps the article's terms itself (the corpus index keeps
+   * its summaries): the same counts as {@link update}, without a second copy of every article's
+   * keyword list. Taking back must pass what was added.
+   */
+  apply(keywords: readonly { readonly text: string; readonly normalized: string }[], source: string | undefined, delta: 1 | -1): void {
+    const unique = new Map<string, string>();
+    for (const k of keywords) {
+      const text = k.text.trim();
+      if (text) unique.set(k.normalized, text);
+    }
+    for (const [normalized, text] of unique) this.keywordCounter.add(text, delta, normalized);
+    const src = source?.trim();
+    if (src) this.sourceCounter.add(src, delta);
     this.version++;
   }
 

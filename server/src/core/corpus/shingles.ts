@@ -34,12 +34,50 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-const PUNCT = /[^\p{L}\p{N}\s]+/gu;
+/** Whether each UTF-16 code unit is a letter or a number (`\p{L}` or `\p{N}`), built on first use. */
+let wordUnits: Uint8Array | undefined;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
-/** The normalised words of a text, punctuation removed. */
+function wordUnitTable(): Uint8Array {
+  if (wordUnits) return wordUnits;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: decided per pair
+    if (c < 0x80) t[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
+    else t[c] = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  return (wordUnits = t);
+}
+
+/**
+ * The normalised words of a text: {@link normalizeArabic} first (so harakat, tatweel and
+ * invisible characters never split a word), then maximal runs of letters and numbers; anything
+ * else (punctuation, symbols, white space) separates words. One pass with a table.
+ */
 export function normalizedWords(text: string): string[] {
-  const n = normalizeArabic(text.replace(PUNCT, ' '));
-  return n ? n.split(' ') : [];
+  const n = normalizeArabic(text);
+  const table = wordUnitTable();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < n.length; i++) {
+    const c = n.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n.length) {
+      const d = n.charCodeAt(i + 1);
+      word = d >= 0xdc00 && d <= 0xdfff && LETTER_OR_NUMBER.test(n.slice(i, i + 2));
+      if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+    } else word = table[c] === 1;
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(n.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) out.push(n.slice(start));
+  return out;
 }
 
 /**
@@ -52,25 +90,32 @@ export function shingleHashes(texts: readonly string[]): Uint32Array {
 
 /** The same, from texts already split into normalised words. */
 export function shinglesOfWords(wordLists: readonly (readonly string[])[]): Uint32Array {
-  const set = new Set<number>();
+  let total = 0;
+  for (const ws of wordLists) if (ws.length) total += Math.max(1, ws.length - SHINGLE_WORDS + 1);
+  const all = new Uint32Array(total);
+  let k = 0;
+  let wh = new Uint32Array(64);
   for (const ws of wordLists) {
     if (!ws.length) continue;
-    const wh = ws.map((w) => fnv1a(w));
+    if (wh.length < ws.length) wh = new Uint32Array(ws.length * 2);
+    for (let i = 0; i < ws.length; i++) wh[i] = fnv1a(ws[i]!);
     if (ws.length < SHINGLE_WORDS) {
       let h = 0x9747b28c;
-      for (const x of wh) h = mix((h ^ x) >>> 0);
-      set.add(h);
+      for (let i = 0; i < ws.length; i++) h = mix((h ^ wh[i]!) >>> 0);
+      all[k++] = h;
       continue;
     }
-    for (let i = 0; i + SHINGLE_WORDS <= wh.length; i++) {
+    for (let i = 0; i + SHINGLE_WORDS <= ws.length; i++) {
       let h = 0x9747b28c;
       for (let j = 0; j < SHINGLE_WORDS; j++) h = mix((Math.imul(h, 31) ^ wh[i + j]!) >>> 0);
-      set.add(h);
+      all[k++] = h;
     }
   }
-  const out = Uint32Array.from(set);
-  out.sort();
-  return out;
+  all.sort();
+  // Distinct values, in place.
+  let m = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[m - 1]) all[m++] = all[i]!;
+  return all.slice(0, m);
 }
 
 /** Exact Jaccard similarity of two sorted distinct hash arrays. */

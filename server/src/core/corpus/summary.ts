@@ -95,19 +95,17 @@ export function phraseAttested(value: string, starts: ArrayLike<number>, ends: A
     tokenWords.push(ws);
     for (const w of ws) relevant.add(w);
   }
-  // Positions of the relevant words in the main texts, flattened with '' between texts (no word is '').
-  const flat: string[] = [];
+  // Positions of the relevant words in the main texts: text index * 2^21 + word index.
   const at = new Map<string, number[]>();
-  for (const ws of wordLists) {
-    for (const w of ws) {
-      if (relevant.has(w)) {
-        const list = at.get(w);
-        if (list) list.push(flat.length);
-        else at.set(w, [flat.length]);
-      }
-      flat.push(w);
+  for (let t = 0; t < wordLists.length; t++) {
+    const ws = wordLists[t]!;
+    for (let k = 0; k < ws.length && k < POSITION_SPAN; k++) {
+      const w = ws[k]!;
+      if (!relevant.has(w)) continue;
+      const list = at.get(w);
+      if (list) list.push(t * POSITION_SPAN + k);
+      else at.set(w, [t * POSITION_SPAN + k]);
     }
-    flat.push('');
   }
   if (!at.size) return bits;
   const seq: string[] = [];
@@ -120,8 +118,10 @@ export function phraseAttested(value: string, starts: ArrayLike<number>, ends: A
       if (!first) break; // no longer phrase from i can occur either
       let found = false;
       for (const p of first) {
+        const ws = wordLists[Math.floor(p / POSITION_SPAN)]!;
+        const k = p % POSITION_SPAN;
         let m = 1;
-        while (m < seq.length && flat[p + m] === seq[m]) m++;
+        while (m < seq.length && ws[k + m] === seq[m]) m++;
         if (m === seq.length) {
           found = true;
           break;
@@ -132,6 +132,9 @@ export function phraseAttested(value: string, starts: ArrayLike<number>, ends: A
   }
   return bits;
 }
+
+/** Word positions of one text beyond this are not looked at (a 10 MB single-line text). */
+const POSITION_SPAN = 1 << 21;
 
 /** The keyword places of a segmented line, from its tokens, the lengths chosen and the attested phrases. */
 export function segmentedPlaces(

@@ -5,6 +5,7 @@
  */
 import { normalizeArabic } from '../arabic';
 import type { CorpusIndex } from '../corpus/index';
+import type { ArticleSummary } from '../corpus/summary';
 import type { Article, KeywordItem } from '../parse/article';
 import type { Position, Range } from '../types';
 import { lineRange, rangeContains } from '../types';
@@ -32,21 +33,21 @@ export function workspaceSymbols(index: CorpusIndex, query: string, max = 200): 
   const q = normalizeArabic(query);
   const prefix: HeadlineSymbol[] = [];
   const infix: HeadlineSymbol[] = [];
-  for (const s of index.all()) {
-    if (!s.headline) continue;
-    const at = q ? s.headlineNormalized.indexOf(q) : 0;
-    if (at < 0) continue;
+  const symbol = (s: ArticleSummary): HeadlineSymbol => ({
+    name: s.headline,
+    kind: SymbolKind.File,
+    uri: s.uri,
+    range: lineRange(s.headlineLine, 0, s.headline.length),
+    containerName: [s.date, s.source].filter(Boolean).join(' · ') || undefined,
+  });
+  const take = (s: ArticleSummary, at: number): boolean => {
+    if (!s.headline) return true;
     const list = at === 0 ? prefix : infix;
-    if (prefix.length >= max) break;
-    if (list.length >= max) continue;
-    list.push({
-      name: s.headline,
-      kind: SymbolKind.File,
-      uri: s.uri,
-      range: lineRange(s.headlineLine, 0, s.headline.length),
-      containerName: [s.date, s.source].filter(Boolean).join(' · ') || undefined,
-    });
-  }
+    if (list.length < max) list.push(symbol(s));
+    return prefix.length < max;
+  };
+  if (q) index.searchHeadlines(q, take);
+  else for (const s of index.all()) if (!take(s, 0)) break;
   return [...prefix, ...infix].slice(0, max);
 }
 

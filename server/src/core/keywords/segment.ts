@@ -187,14 +187,14 @@ const isDefiniteAdjective = (w: string): boolean =>
 export class PreparedTexts {
   /** @internal Word (and proclitic-stripped stem) keys → small integer ids. */
   private readonly dict = new Map<string, number>();
+  /** @internal The words of the texts, in order (n words). */
+  private readonly words: readonly string[];
   /** @internal Id of each word of the texts, in order (n words). */
   readonly ids: Int32Array;
   /** @internal `hard[k]` is 1 when a text edge or punctuation separates word k-1 from word k (k = 0…n). */
   readonly hard: Uint8Array;
-  /** @internal Word k is a particle (`في`, `إلى`, `التي`…), possibly behind `و`/`ف` (`وفي`). */
-  readonly particle: Uint8Array;
-  /** @internal Word k looks like a conjoined word (`وبيونج`): a `و` and at least three more letters. */
-  readonly conjoined: Uint8Array;
+  /** @internal Shape flags of word k, computed when first asked (see {@link isParticleAt}): 0 unknown. */
+  private readonly flags: Uint8Array;
   /** @internal Id of word k without a leading `و`/`ف`, or -1. */
   readonly conjStem: Int32Array;
   /** @internal Ids of word k with a proclitic removed: `stemIds[stemStart[k] … stemStart[k+1])`. */
@@ -224,33 +224,34 @@ export class PreparedTexts {
       const text = normalizeArabic(raw);
       if (probes && !probes.some((p) => text.includes(p))) continue;
       let previousEnd = -1;
-      for (const m of text.matchAll(WORD)) {
-        const start = m.index ?? 0;
-        hard.push(previousEnd < 0 || text.slice(previousEnd, start).trim().length > 0 ? 1 : 0);
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+        const start = m.index;
+        let separated = previousEnd < 0;
+        for (let c = previousEnd; !separated && c < start; c++) if (text.charCodeAt(c) !== 0x20) separated = true;
+        hard.push(separated ? 1 : 0);
         words.push(m[0]);
         previousEnd = start + m[0].length;
       }
     }
     hard.push(1);
     const n = words.length;
+    this.words = words;
     this.hard = Uint8Array.from(hard);
     this.ids = new Int32Array(n);
-    this.particle = new Uint8Array(n);
-    this.conjoined = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
     this.conjStem = new Int32Array(n).fill(-1);
     this.stemStart = new Int32Array(n + 1);
     const stems: number[] = [];
     // Every stem is a suffix of its word (or ا + a suffix): a word can hide a relevant key only
     // when it ends like one.
-    const endings = relevant ? new Set([...relevant].map((r) => r.slice(-2))) : undefined;
-    words.forEach((w, k) => {
-      const conj = w.length > 2 && (w.startsWith('و') || w.startsWith('ف'));
-      this.particle[k] = isParticle(w) || (conj && isParticle(w.slice(1))) ? 1 : 0;
-      this.conjoined[k] = w.startsWith('و') && w.length > 3 ? 1 : 0;
+    const endings = relevant ? new Set([...relevant].map((r) => endingOf(r))) : undefined;
+    for (let k = 0; k < n; k++) {
+      const w = words[k]!;
       this.stemStart[k] = stems.length;
-      if (relevant && !relevant.has(w) && !endings!.has(w.slice(-2))) {
+      if (relevant && !relevant.has(w) && !endings!.has(endingOf(w))) {
         this.ids[k] = -2 - k; // unique, never a key's id
-        return;
+        continue;
       }
       if (!relevant || relevant.has(w)) {
         const id = this.intern(w);
@@ -258,6 +259,7 @@ export class PreparedTexts {
         this.exactCount[id] = (this.exactCount[id] ?? 0) + 1;
         addCapped(this.exactAt, id, k);
       } else this.ids[k] = -2 - k;
+      const conj = w.length > 2 && (w.charCodeAt(0) === WAW || w.charCodeAt(0) === FA);
       if (conj && (!relevant || relevant.has(w.slice(1)))) this.conjStem[k] = this.intern(w.slice(1));
       for (const stem of cliticStems(w)) {
         if (relevant && !relevant.has(stem)) continue;
@@ -266,7 +268,7 @@ export class PreparedTexts {
         this.cliticCount[sid] = (this.cliticCount[sid] ?? 0) + 1;
         addCapped(this.cliticAt, sid, k);
       }
-    });
+    }
     this.stemStart[n] = stems.length;
     this.stemIds = Int32Array.from(stems);
   }
@@ -278,6 +280,29 @@ export class PreparedTexts {
       this.dict.set(key, id);
     }
     return id;
+  }
+
+  private flagsAt(k: number): number {
+    let f = this.flags[k]!;
+    if (f === 0) {
+      const w = this.words[k]!;
+      const conj = w.length > 2 && (w.charCodeAt(0) === WAW || w.charCodeAt(0) === FA);
+      f = 1; // known
+      if (isParticle(w) || (conj && isParticle(w.slice(1)))) f |= 2;
+      if (w.charCodeAt(0) === WAW && w.length > 3) f |= 4;
+      this.flags[k] = f;
+    }
+    return f;
+  }
+
+  /** @internal Word k is a particle (`في`, `إلى`, `التي`…), possibly behind `و`/`ف` (`وفي`). */
+  isParticleAt(k: number): boolean {
+    return k >= 0 && k < this.words.length && (this.flagsAt(k) & 2) !== 0;
+  }
+
+  /** @internal Word k looks like a conjoined word (`وبيونج`): a `و` and at least three more letters. */
+  isConjoinedAt(k: number): boolean {
+    return k >= 0 && k < this.words.length && (this.flagsAt(k) & 4) !== 0;
   }
 
   /** @internal The id of a key, or -1 when no word of the text is, or hides, that key. */
@@ -300,6 +325,15 @@ export class PreparedTexts {
   matchesAt(k: number, id: number): boolean {
     return id >= 0 && k >= 0 && k < this.ids.length && (this.ids[k] === id || this.hasStem(k, id));
   }
+}
+
+const WAW = 0x0648;
+const FA = 0x0641;
+
+/** The last two code units of a word as one number (no string is made). */
+function endingOf(w: string): number {
+  const n = w.length;
+  return n >= 2 ? w.charCodeAt(n - 2) * 0x10000 + w.charCodeAt(n - 1) : n === 1 ? w.charCodeAt(0) : -1;
 }
 
 function addCapped(lists: number[][], id: number, k: number): void {
@@ -427,14 +461,14 @@ function edgeStrength(text: PreparedTexts, first: number, viaClitic: boolean, le
   let sum: number;
   if (text.hard[first] === 1) sum = W.leftHard;
   else if (viaClitic) sum = W.leftClitic;
-  else if (text.particle[first - 1] === 1) sum = W.leftParticle;
+  else if (text.isParticleAt(first - 1)) sum = W.leftParticle;
   else if (text.matchesAt(first - 1, before)) sum = 0; // preceded by the line's previous token: no evidence
   else sum = W.leftOther;
   const next = first + length;
   if (text.hard[next] === 1) sum += W.rightHard;
-  else if (text.particle[next] === 1) sum += W.rightParticle;
+  else if (text.isParticleAt(next)) sum += W.rightParticle;
   else if (text.matchesAt(next, after)) sum += 0; // followed by the line's next token: no evidence
-  else if (text.conjoined[next] === 1) sum += W.rightConjunction;
+  else if (text.isConjoinedAt(next)) sum += W.rightConjunction;
   else sum += W.rightOther;
   return sum;
 }
