@@ -261,9 +261,10 @@ export class FileChecker {
     let finalEncoding = encoding;
     if ((o.fix || o.dryRun) && textFixable) {
       const afterEncoding: EncodingInfo = convertible ? UTF8 : encoding;
-      const first = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus);
+      const lengths = item.corpus?.keywordLengths;
+      const first = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus, lengths);
       let current = decoded.text;
-      let a = convertible ? analyze(current, config, evidence, this.onRuleFailure, afterEncoding, corpus) : first;
+      let a = convertible ? analyze(current, config, evidence, this.onRuleFailure, afterEncoding, corpus, lengths) : first;
       for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
         const edits = safeFixEdits(a.diagnostics);
         if (edits.length === 0) break;
@@ -295,7 +296,7 @@ export class FileChecker {
         }
       }
     } else {
-      analysis = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus);
+      analysis = analyze(decoded.text, config, evidence, this.onRuleFailure, encoding, corpus, item.corpus?.keywordLengths);
     }
 
     // In a dry run the report is of the file as it is; after --fix, of the file as written.

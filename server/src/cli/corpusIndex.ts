@@ -28,7 +28,7 @@ import type { ResolvedConfig } from '../core/config';
 import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from '../core/corpus/context';
 import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
 import { CorpusIndex } from '../core/corpus/index';
-import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, withEvidence } from '../core/corpus/entry';
+import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, splitWithEvidence } from '../core/corpus/entry';
 import { type ArticleSummary, MAX_SUMMARY_KEYWORDS } from '../core/corpus/summary';
 import type { KeywordEvidence } from '../core/keywords/segment';
 import { type Article, parseArticle } from '../core/parse/article';
@@ -65,6 +65,8 @@ type Spellings = readonly (readonly [string, number])[];
 export interface CorpusItem {
   /** The evidence the keyword line's split consulted, as `checkCorpus` answered it. */
   readonly recorded?: readonly (readonly [string, number])[];
+  /** The keyword lengths that split chose for a space-joined line (the checker does not split it again). */
+  readonly keywordLengths?: readonly number[];
   /** The file's own attested keywords (normalised), subtracted from the snapshot's counts. */
   readonly own: readonly string[];
   readonly nearDuplicates: CorpusContext['nearDuplicates'];
@@ -113,6 +115,8 @@ export function readText(abs: string, limit: number): string | undefined {
 export class CorpusRun {
   readonly index = new CorpusIndex();
   private readonly uris: (string | undefined)[];
+  /** The keyword lengths chosen by `resplit`, by file index, until the file's item is built. */
+  private readonly lengths = new Map<number, readonly number[]>();
   /** The phrase tables of space-joined keyword lines, by file index, until `resplit`. */
   private readonly tables = new Map<number, KeywordLineTable>();
   private readonly more = new Map<number, readonly string[]>();
@@ -167,11 +171,15 @@ export class CorpusRun {
         },
       };
       const entry = { summary: current, keywordLine: table };
-      this.index.set(withEvidence(entry, evidence));
+      const split = splitWithEvidence(entry, evidence);
+      this.index.set(split.summary);
       const all = table.starts.length > MAX_SUMMARY_KEYWORDS ? allKeywords(entry, { keywordCount: (p) => asked.get(p) ?? 0 }) : [];
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
-      if (reportable(file)) this.recorded.set(file.index, [...asked]);
+      if (reportable(file)) {
+        this.recorded.set(file.index, [...asked]);
+        if (split.lengths) this.lengths.set(file.index, split.lengths);
+      }
       tick?.();
     }
   }
@@ -227,6 +235,7 @@ export class CorpusRun {
     }
     return {
       recorded: this.recorded.get(file.index),
+      keywordLengths: this.lengths.get(file.index),
       own: summary.keywords.filter((k) => k.attested).map((k) => k.normalized),
       nearDuplicates: twins,
       sameHeadline: ctx.sameHeadline,
@@ -238,6 +247,7 @@ export class CorpusRun {
   /** Forgets what was kept for a file once its item is built. */
   done(file: IndexedFile): void {
     this.recorded.delete(file.index);
+    this.lengths.delete(file.index);
   }
 }
 

@@ -16,8 +16,16 @@ export interface Analysis {
 }
 
 /** Parses and lints a text. Never throws. */
-export function analyze(text: string, config: ResolvedConfig, evidence?: KeywordEvidence, onRuleFailure?: RuleFailureHandler, encoding?: EncodingInfo, corpus?: CorpusContext): Analysis {
-  const article = parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
+export function analyze(
+  text: string,
+  config: ResolvedConfig,
+  evidence?: KeywordEvidence,
+  onRuleFailure?: RuleFailureHandler,
+  encoding?: EncodingInfo,
+  corpus?: CorpusContext,
+  keywordLengths?: readonly number[],
+): Analysis {
+  const article = parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence, keywordLengths });
   return { article, diagnostics: lintArticle(article, config, onRuleFailure, { encoding, corpus }) };
 }
 

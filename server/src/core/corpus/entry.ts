@@ -44,7 +44,7 @@ export function indexEntry(uri: string, article: Article): { entry: IndexEntry; 
   const summary = summarize(uri, article, shingles, lists);
   const kw = article.keywords;
   const seg = kw?.segmentation;
-  if (!kw || !seg) return { entry: { summary }, shingles };
+  if (!kw || !seg?.table) return { entry: { summary }, shingles };
   const keywordLine: KeywordLineTable = {
     value: kw.value.text,
     line: kw.value.range.start.line,
@@ -65,11 +65,17 @@ export function indexEntry(uri: string, article: Article): { entry: IndexEntry; 
  * parsed with that evidence.
  */
 export function withEvidence(entry: IndexEntry, evidence: KeywordEvidence | undefined): ArticleSummary {
+  return splitWithEvidence(entry, evidence).summary;
+}
+
+/** {@link withEvidence}, with the keyword lengths chosen (undefined when the line is not space-joined). */
+export function splitWithEvidence(entry: IndexEntry, evidence: KeywordEvidence | undefined): { summary: ArticleSummary; lengths?: readonly number[] } {
   const t = entry.keywordLine;
-  if (!t || !evidence) return entry.summary;
+  if (!t) return { summary: entry.summary };
+  if (!evidence) return { summary: entry.summary, lengths: t.lengths };
   const lengths = bestSegmentation({ keys: t.keys, scores: t.scores }, evidence);
-  if (lengths.length === t.lengths.length && lengths.every((n, i) => n === t.lengths[i])) return entry.summary;
-  return { ...entry.summary, keywords: segmentedPlaces(t.value, t.line, t.base, t.starts, t.ends, lengths, t.attested) };
+  if (lengths.length === t.lengths.length && lengths.every((n, i) => n === t.lengths[i])) return { summary: entry.summary, lengths: t.lengths };
+  return { summary: { ...entry.summary, keywords: segmentedPlaces(t.value, t.line, t.base, t.starts, t.ends, lengths, t.attested) }, lengths };
 }
 
 /** The keywords of the line as `withEvidence` splits it, all of them (the summary keeps the first 200). */

@@ -78,7 +78,8 @@ export interface KeywordSegmentation {
   /** Offsets of each token in the line's value (UTF-16, end exclusive). */
   readonly starts: readonly number[];
   readonly ends: readonly number[];
-  readonly table: PhraseTable;
+  /** Absent when the lengths were given to the parser (ParseOptions.keywordLengths). */
+  readonly table?: PhraseTable;
   /** The keyword lengths in tokens, in order. */
   readonly lengths: readonly number[];
 }
@@ -155,6 +156,12 @@ export interface ParseOptions {
   readonly keywordSeparators?: readonly string[];
   /** Corpus knowledge used to segment a space-joined keywords line. */
   readonly keywordEvidence?: KeywordEvidence;
+  /**
+   * The keyword lengths of a space-joined keywords line, already chosen by a host that split it
+   * with the corpus's evidence from its phrase table (core/corpus/entry.ts): the line is not
+   * segmented again. Ignored unless they are positive and add up to the line's token count.
+   */
+  readonly keywordLengths?: readonly number[];
 }
 
 const SENTENCE_FINAL = new Set(['.', '؟', '?', '!', ':', '»', '"', '”', '…', '؛']);
@@ -223,6 +230,10 @@ function keywordItems(
   const tokens = words(value.text);
   const starts = tokens.map((t) => t.start);
   const ends = tokens.map((t) => t.start + t.text.length);
+  const given = options.keywordLengths;
+  if (given && given.length && given.every((n) => Number.isInteger(n) && n > 0) && given.reduce((a, b) => a + b, 0) === tokens.length) {
+    return { items: segmentedItems(value.text, line, base, starts, ends, given), split: 'segmented', segmentation: { starts, ends, lengths: given } };
+  }
   const table = phraseTable(
     tokens.map((t) => t.text),
     texts,
