@@ -262,7 +262,7 @@ export class CorpusHost {
     if (cached && cached.summary === summary) return cached.shingles;
     const text = await this.textOf(uri);
     if (text === undefined) return undefined;
-    const sh = articleShingles(parseArticle(text, { markers: this.options.configFor(uri).markers }));
+    const sh = articleShingles(parseArticle(text, { markers: this.options.configFor(uri).markers, keywords: false }));
     this.shingles.set(uri, { summary, shingles: sh });
     return sh;
   }

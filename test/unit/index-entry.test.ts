@@ -5,6 +5,7 @@ import { HeadlineSearch } from '../../server/src/core/corpus/headlineSearch';
 import { normalizedWords, shingleHashes } from '../../server/src/core/corpus/shingles';
 import { indexEntry, withEvidence } from '../../server/src/core/corpus/entry';
 import { summarize } from '../../server/src/core/corpus/summary';
+import { articleShingles } from '../../server/src/core/corpus/context';
 import { parseArticle } from '../../server/src/core/parse/article';
 import type { KeywordEvidence } from '../../server/src/core/keywords/segment';
 
@@ -120,4 +121,22 @@ test('headline search finds every headline holding the query, in index order, ac
   let calls = 0;
   search.search('خبر', 3000, () => ++calls < 5);
   assert.equal(calls, 5, 'stops when asked');
+});
+
+test('parsing without keywords gives the same main texts (and shingles) and segments nothing', () => {
+  const full = parseArticle(ARTICLE);
+  const lean = parseArticle(ARTICLE, { keywords: false });
+  assert.deepEqual([...articleShingles(lean)], [...articleShingles(full)]);
+  assert.equal(lean.keywords?.split, 'none');
+  assert.deepEqual(lean.keywords?.items, []);
+  assert.ok(full.keywords!.items.length > 3);
+});
+
+test('given keyword lengths are used when they fit the line, ignored otherwise', () => {
+  const tokens = 'الزعيم الكوري الشمالي كيم جونج أون فلاديمير بوتين موسكو بيونج يانج'.split(' ').length;
+  const given = parseArticle(ARTICLE, { keywordLengths: [3, 3, 2, 1, 2] });
+  assert.deepEqual(given.keywords!.items.map((k) => k.text), ['الزعيم الكوري الشمالي', 'كيم جونج أون', 'فلاديمير بوتين', 'موسكو', 'بيونج يانج']);
+  assert.equal(given.keywords!.split, 'segmented');
+  const wrong = parseArticle(ARTICLE, { keywordLengths: [tokens + 1] });
+  assert.deepEqual(wrong.keywords!.items, parseArticle(ARTICLE).keywords!.items, 'lengths that do not add up are ignored');
 });

@@ -203,7 +203,7 @@ export class CorpusRun {
     if (hit && hit.summary === summary) return hit.shingles;
     const text = readText(abs, this.maxBytes);
     if (text === undefined) return undefined;
-    const shingles = articleShingles(parseArticle(text, { markers: this.configFor(abs).markers }));
+    const shingles = articleShingles(parseArticle(text, { markers: this.configFor(abs).markers, keywords: false }));
     if (this.shingleCache.size >= 64) this.shingleCache.delete(this.shingleCache.keys().next().value as string);
     this.shingleCache.set(uri, { summary, shingles });
     return shingles;

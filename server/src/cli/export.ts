@@ -278,7 +278,7 @@ export async function runExport(io: CliIo): Promise<number> {
     const read = readText(e.abs);
     if (!read) return undefined;
     const c = configFor(e.abs);
-    const sh = articleShingles(parseArticle(read.text, { markers: c.markers, keywordSeparators: c.keywordSeparators }));
+    const sh = articleShingles(parseArticle(read.text, { markers: c.markers, keywords: false }));
     remember(i, sh);
     return sh;
   };

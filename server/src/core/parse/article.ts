@@ -162,6 +162,11 @@ export interface ParseOptions {
    * segmented again. Ignored unless they are positive and add up to the line's token count.
    */
   readonly keywordLengths?: readonly number[];
+  /**
+   * `false`: leave the keywords line's items empty (split 'none'), for a caller that only needs
+   * the headline and body (near-duplicate shingles), so no keyword line is segmented.
+   */
+  readonly keywords?: false;
 }
 
 const SENTENCE_FINAL = new Set(['.', '؟', '?', '!', ':', '»', '"', '”', '…', '؛']);
@@ -219,7 +224,7 @@ function keywordItems(
 ): { items: KeywordItem[]; split: KeywordsNode['split']; segmentation?: KeywordSegmentation } {
   const line = value.range.start.line;
   const base = value.range.start.character;
-  if (!value.text.trim()) return { items: [], split: 'none' };
+  if (!value.text.trim() || options.keywords === false) return { items: [], split: 'none' };
   const separated = splitKeywordLine(value.text, options.keywordSeparators);
   if (separated) {
     return {
