@@ -10,9 +10,19 @@
 // Env: ARABIC_NEWS_E2E_HOST=auto|desktop|code-server   force a host (default auto)
 //      ARABIC_NEWS_E2E_TIMEOUT_MS   bound of the whole run (default 300000)
 //      ARABIC_NEWS_E2E_GREP         run only matching tests; ARABIC_NEWS_E2E_VERBOSE=1 more logs
+//      ARABIC_NEWS_E2E_FILES        run only these suite files, comma-separated (`fixcorpus.e2e.js`)
 //      VSCODE_VERSION               version @vscode/test-electron downloads (default stable)
+//
+// Two VS Code sessions, one after the other, each on a throwaway copy (in the temporary folder)
+// of its workspace, so that a run stopped halfway never leaves the repository's files changed:
+//   1. test/e2e/workspace: every suite but fixcorpus.e2e.ts;
+//   2. the demo corpus (samples/*.txt) with the dirty articles of test/e2e/fixcorpus: only
+//      fixcorpus.e2e.ts, which applies "Fix All in Corpus" to the whole workspace. VS Code keeps
+//      the files the refactor preview showed open for the rest of the session (hidden models of
+//      its multi-file diff editor), so this suite gets a session of its own.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 
@@ -142,12 +152,51 @@ function killDescendants(signal: NodeJS.Signals): void {
   }
 }
 
+interface Session {
+  readonly name: string;
+  /** Folders whose files are copied into the workspace (`*.txt` only when `txtOnly`). */
+  readonly sources: readonly { readonly dir: string; readonly txtOnly?: boolean }[];
+  readonly files: readonly string[];
+}
+
+/** The sessions of the run, with the suite files each runs (ARABIC_NEWS_E2E_FILES narrows them). */
+function sessions(): Session[] {
+  const suiteDir = path.join(__dirname, 'suite');
+  const all = fs.existsSync(suiteDir) ? fs.readdirSync(suiteDir).filter((f) => f.endsWith('.e2e.js')).sort() : [];
+  const own = ['fixcorpus.e2e.js'];
+  const wanted = process.env.ARABIC_NEWS_E2E_FILES?.split(',').filter(Boolean);
+  const pick = (files: string[]): string[] => files.filter((f) => !wanted || wanted.includes(f));
+  return [
+    { name: 'test/e2e/workspace', sources: [{ dir: path.join(ROOT, 'test', 'e2e', 'workspace') }], files: pick(all.filter((f) => !own.includes(f))) },
+    {
+      name: 'a copy of the demo corpus (samples/ + test/e2e/fixcorpus)',
+      sources: [{ dir: path.join(ROOT, 'samples'), txtOnly: true }, { dir: path.join(ROOT, 'test', 'e2e', 'fixcorpus'), txtOnly: true }],
+      files: pick(all.filter((f) => own.includes(f))),
+    },
+  ].filter((s) => s.files.length > 0);
+}
+
+function copyWorkspace(session: Session): string {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'arabic-news-e2e-workspace-'));
+  for (const { dir, txtOnly } of session.sources) {
+    for (const name of fs.readdirSync(dir)) {
+      if (txtOnly && !name.endsWith('.txt')) continue;
+      fs.cpSync(path.join(dir, name), path.join(workspace, name), { recursive: true });
+    }
+  }
+  return workspace;
+}
+
 async function main(): Promise<number> {
   const extensionDevelopmentPath = ROOT;
   const extensionTestsPath = path.join(__dirname, 'suite', 'index');
-  const workspace = path.join(ROOT, 'test', 'e2e', 'workspace');
   if (!fs.existsSync(path.join(ROOT, 'dist', 'client.js'))) {
     log('warning: dist/client.js is missing; run npm run build first');
+  }
+  const runs = sessions();
+  if (!runs.length) {
+    console.error(`[e2e] ERROR: no suite file to run (ARABIC_NEWS_E2E_FILES=${process.env.ARABIC_NEWS_E2E_FILES ?? ''}; run npm run compile-tests)`);
+    return 1;
   }
 
   const host = await pickHost(); // may install code-server first: not counted in the run's time bound
@@ -164,25 +213,36 @@ async function main(): Promise<number> {
   }, TIMEOUT_MS - (Date.now() - started));
   watchdog.unref();
 
+  let failed = 0;
   try {
-    await runTests({
-      vscodeExecutablePath: host.executable,
-      extensionDevelopmentPath,
-      extensionTestsPath,
-      launchArgs: [workspace, '--disable-extensions'],
-      extensionTestsEnv: {
-        ARABIC_NEWS_NODE: process.execPath, // the Node that runs code-launcher.sh's launcher.mjs
-        ARABIC_NEWS_E2E_TIMEOUT_MS: String(Math.max(30_000, TIMEOUT_MS - (Date.now() - started) - 10_000)),
-      },
-    });
-    log(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${host.kind})`);
-    return 0;
-  } catch (err) {
-    console.error(`[e2e] FAILED (${host.kind}): ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    for (const session of runs) {
+      const workspace = copyWorkspace(session);
+      log(`session on ${session.name}: ${session.files.join(', ')}`);
+      try {
+        await runTests({
+          vscodeExecutablePath: host.executable,
+          extensionDevelopmentPath,
+          extensionTestsPath,
+          launchArgs: [workspace, '--disable-extensions'],
+          extensionTestsEnv: {
+            ARABIC_NEWS_NODE: process.execPath, // the Node that runs code-launcher.sh's launcher.mjs
+            ARABIC_NEWS_E2E_TIMEOUT_MS: String(Math.max(30_000, TIMEOUT_MS - (Date.now() - started) - 10_000)),
+            ARABIC_NEWS_E2E_FILES: session.files.join(','),
+          },
+        });
+      } catch (err) {
+        failed++;
+        console.error(`[e2e] FAILED (${host.kind}, session on ${session.name}): ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        fs.rmSync(workspace, { recursive: true, force: true });
+      }
+    }
   } finally {
     clearTimeout(watchdog);
   }
+  if (failed) return 1;
+  log(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${host.kind})`);
+  return 0;
 }
 
 main().then(
