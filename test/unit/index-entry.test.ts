@@ -7,7 +7,7 @@ import { indexEntry, withEvidence } from '../../server/src/core/corpus/entry';
 import { summarize } from '../../server/src/core/corpus/summary';
 import { articleShingles } from '../../server/src/core/corpus/context';
 import { parseArticle } from '../../server/src/core/parse/article';
-import type { KeywordEvidence } from '../../server/src/core/keywords/segment';
+import { type KeywordEvidence, scanWords, WORD } from '../../server/src/core/keywords/segment';
 
 function ids(t: BucketTable, key: number): number[] {
   const out: number[] = [];
@@ -139,4 +139,30 @@ test('given keyword lengths are used when they fit the line, ignored otherwise',
   assert.equal(given.keywords!.split, 'segmented');
   const wrong = parseArticle(ARTICLE, { keywordLengths: [tokens + 1] });
   assert.deepEqual(wrong.keywords!.items, parseArticle(ARTICLE).keywords!.items, 'lengths that do not add up are ignored');
+});
+
+test('the keyword text scanner finds exactly the words of the WORD pattern, and the same separations', () => {
+  const alphabet = ['ا', 'ب', 'ك', 'ة', 'ُ', 'ّ', ' ', ' ', '،', '-', '.', "'", '’', '/', '_', '1', '٣', 'a', 'Z', '\u0301', '𝐀', '😀', '\ud800', '(', ')', 'ـ', '\u200c'];
+  let seed = 7;
+  const rnd = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  for (let round = 0; round < 20_000; round++) {
+    let text = '';
+    for (let k = rnd(30); k > 0; k--) text += alphabet[rnd(alphabet.length)];
+    const words: string[] = [];
+    const hard: number[] = [];
+    scanWords(text, words, hard);
+    const expected: string[] = [];
+    const expectedHard: number[] = [];
+    let previousEnd = -1;
+    for (const m of text.matchAll(WORD)) {
+      expectedHard.push(previousEnd < 0 || text.slice(previousEnd, m.index).trim().length > 0 ? 1 : 0);
+      expected.push(m[0]);
+      previousEnd = m.index + m[0].length;
+    }
+    assert.deepEqual(words, expected, JSON.stringify(text));
+    assert.deepEqual(hard, expectedHard, JSON.stringify(text));
+  }
 });

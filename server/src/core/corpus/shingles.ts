@@ -6,6 +6,7 @@
  * crawl-time filler that repeats across files of the same day (FORMAT.md).
  */
 import { normalizeArabic } from '../arabic';
+import { classAt, isPairAt, LETTER_OR_NUMBER, wordCharTable } from '../text/wordChars';
 
 /** Words per shingle. */
 export const SHINGLE_WORDS = 5;
@@ -34,47 +35,26 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** Whether each UTF-16 code unit is a letter or a number (`\p{L}` or `\p{N}`), built on first use. */
-let wordUnits: Uint8Array | undefined;
-const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-
-function wordUnitTable(): Uint8Array {
-  if (wordUnits) return wordUnits;
-  const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: decided per pair
-    if (c < 0x80) t[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
-    else t[c] = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 0;
-  }
-  return (wordUnits = t);
-}
-
 /**
  * The normalised words of a text: {@link normalizeArabic} first (so harakat, tatweel and
  * invisible characters never split a word), then maximal runs of letters and numbers; anything
- * else (punctuation, symbols, white space) separates words. One pass with a table.
+ * else (punctuation, symbols, white space, other marks) separates words. One pass with a table.
  */
 export function normalizedWords(text: string): string[] {
   const n = normalizeArabic(text);
-  const table = wordUnitTable();
+  const table = wordCharTable();
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i < n.length; i++) {
-    const c = n.charCodeAt(i);
-    let word: boolean;
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n.length) {
-      const d = n.charCodeAt(i + 1);
-      word = d >= 0xdc00 && d <= 0xdfff && LETTER_OR_NUMBER.test(n.slice(i, i + 2));
-      if (d >= 0xdc00 && d <= 0xdfff) width = 2;
-    } else word = table[c] === 1;
+    const pair = isPairAt(n, i);
+    const word = (pair ? classAt(n, i, table) : table[n.charCodeAt(i)]!) === LETTER_OR_NUMBER;
     if (word) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       out.push(n.slice(start, i));
       start = -1;
     }
-    i += width - 1;
+    if (pair) i++;
   }
   if (start >= 0) out.push(n.slice(start));
   return out;

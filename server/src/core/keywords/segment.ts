@@ -25,6 +25,7 @@
  */
 
 import { normalizeArabic } from '../arabic';
+import { classAt, isPairAt, LETTER_OR_NUMBER, MARK, wordCharTable } from '../text/wordChars';
 
 /** Corpus knowledge, all keyed by normalizeArabic(phrase). */
 export interface KeywordEvidence {
@@ -152,7 +153,8 @@ const TITLES = norm(`
 /** Proclitics stripped from the first word of an occurrence (`لموسكو`, `وبيونج`, `للرئيس`). */
 const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك'];
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-_.'’/][\p{L}\p{N}\p{M}]+)*/gu;
+/** What a word of the text is ({@link scanWords} implements it with a table; a test holds them equal). */
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-_.'’/][\p{L}\p{N}\p{M}]+)*/gu;
 const OUTER_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu;
 const DIGITS = /^\d+$/;
 
@@ -179,6 +181,52 @@ const isDefiniteAdjective = (w: string): boolean =>
 
 // ---------------------------------------------------------------------------------------------
 // The article's text, tokenised and indexed once.
+
+const JOINERS = new Set([0x2d, 0x5f, 0x2e, 0x27, 0x2019, 0x2f]); // - _ . ' ’ /
+
+/**
+ * Appends the words of a normalised text to `words`, and to `hard` whether each is separated
+ * from the previous one by something other than a space (the text's start counts). A word is
+ * what {@link WORD} matches: a letter or number, then letters, numbers and marks, with inner
+ * `-_.'’/` between such runs (`كوفيد-19`). A table scan, not the regex: this runs on every
+ * paragraph of every article indexed.
+ */
+export function scanWords(text: string, words: string[], hard: number[]): void {
+  const t = wordCharTable();
+  const n = text.length;
+  let previousEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const cls = classAt(text, i, t);
+    if (cls !== LETTER_OR_NUMBER) {
+      i += isPairAt(text, i) ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += isPairAt(text, i) ? 2 : 1;
+    for (;;) {
+      while (i < n) {
+        const c = classAt(text, i, t);
+        if (c !== LETTER_OR_NUMBER && c !== MARK) break;
+        i += isPairAt(text, i) ? 2 : 1;
+      }
+      // A joiner continues the word when a letter, number or mark follows it.
+      if (i + 1 < n && JOINERS.has(text.charCodeAt(i))) {
+        const next = classAt(text, i + 1, t);
+        if (next === LETTER_OR_NUMBER || next === MARK) {
+          i += 1;
+          continue;
+        }
+      }
+      break;
+    }
+    let separated = previousEnd < 0;
+    for (let c = previousEnd; !separated && c < start; c++) if (text.charCodeAt(c) !== 0x20) separated = true;
+    hard.push(separated ? 1 : 0);
+    words.push(text.slice(start, i));
+    previousEnd = i;
+  }
+}
 
 /**
  * The main article's headline and paragraphs, normalised, tokenised and indexed for phrase
@@ -223,16 +271,7 @@ export class PreparedTexts {
       if (typeof raw !== 'string' || raw.length === 0) continue;
       const text = normalizeArabic(raw);
       if (probes && !probes.some((p) => text.includes(p))) continue;
-      let previousEnd = -1;
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-        const start = m.index;
-        let separated = previousEnd < 0;
-        for (let c = previousEnd; !separated && c < start; c++) if (text.charCodeAt(c) !== 0x20) separated = true;
-        hard.push(separated ? 1 : 0);
-        words.push(m[0]);
-        previousEnd = start + m[0].length;
-      }
+      scanWords(text, words, hard);
     }
     hard.push(1);
     const n = words.length;
@@ -249,7 +288,8 @@ export class PreparedTexts {
     for (let k = 0; k < n; k++) {
       const w = words[k]!;
       this.stemStart[k] = stems.length;
-      if (relevant && !relevant.has(w) && !endings!.has(endingOf(w))) {
+      // The numeric ending test first: it rejects most words without hashing them.
+      if (relevant && !endings!.has(endingOf(w))) {
         this.ids[k] = -2 - k; // unique, never a key's id
         continue;
       }
