@@ -19,8 +19,21 @@ function shouldSwitch(doc: vscode.TextDocument): boolean {
   return looksLikeArticle(doc.getText());
 }
 
+let switchFailureLogged = false;
+
+/**
+ * Switches a document when it should be. A document closed meanwhile (VS Code then rejects with
+ * "document '…' NOT found") is left alone; any other failure is logged once.
+ */
 async function maybeSwitch(doc: vscode.TextDocument): Promise<void> {
-  if (shouldSwitch(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  try {
+    if (shouldSwitch(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  } catch (error) {
+    if (doc.isClosed || /\bNOT found\b/.test(error instanceof Error ? error.message : String(error))) return;
+    if (switchFailureLogged) return;
+    switchFailureLogged = true;
+    console.error(`arabic-news: switching ${doc.uri.toString()} to the article language failed:`, error);
+  }
 }
 
 /** Switches open and newly opened article files; registers "Treat File as Article". */

@@ -85,6 +85,60 @@ export async function* listCorpusFiles(root: string, scope: CorpusScope, isCance
   }
 }
 
+/**
+ * Lists the corpus files below `folder`, a folder inside `root`, exactly as
+ * {@link listCorpusFiles}(root) would list them (the scope's globs are relative to `root`):
+ * nothing when the folder is outside the root, excluded, a symbolic link or not a folder.
+ */
+export async function* listCorpusFilesUnder(root: string, folder: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+  const start = path.relative(root, folder).split(path.sep).join('/');
+  if (start.startsWith('..') || path.isAbsolute(start)) return;
+  if (!start) {
+    yield* listCorpusFiles(root, scope, isCancelled);
+    return;
+  }
+  if (folderExcluded(start, scope.exclude)) return;
+  try {
+    if (!(await fs.lstat(folder)).isDirectory()) return; // symbolic links are not followed
+  } catch {
+    return;
+  }
+  const queue = [start];
+  while (queue.length) {
+    if (isCancelled()) return;
+    const rel = queue.shift()!;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const childRel = `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
+      } else if (e.isFile() && matchesAny(childRel, scope.include) && !matchesAny(childRel, scope.exclude)) {
+        yield path.join(root, childRel);
+      }
+    }
+  }
+}
+
+/**
+ * Compares a second listing of the corpus files, taken once indexing is done, with the first one
+ * (the files that were indexed). `added`: files listed now that the first listing missed (created
+ * while it ran, in a folder it had already passed) and that nothing has indexed since (a file
+ * event). `vanished`: files of the first listing that are gone now but still in the index (deleted
+ * after being read, while indexing ran): both must be indexed again (a vanished file is forgotten).
+ */
+export function compareListings(first: ReadonlySet<string>, second: readonly string[], isIndexed: (file: string) => boolean): { added: string[]; vanished: string[] } {
+  const now = new Set(second);
+  const added = [...now].filter((f) => !first.has(f) && !isIndexed(f));
+  const vanished = [...first].filter((f) => !now.has(f) && isIndexed(f));
+  return { added, vanished };
+}
+
 /** What the host needs from its environment. */
 export interface CorpusHostOptions {
   /** The text of an open document, when it is open (its editor text wins over the disk). */
@@ -132,6 +186,52 @@ export class CorpusHost {
     this.shingles.delete(uri);
   }
 
+  /**
+   * Forgets every indexed article below the given folders (deleted folders: a client reports a
+   * deleted folder as one event for the folder, not one per file). Articles open in the editor
+   * stay, as for a deleted file (their editor text is indexed). Returns the URIs forgotten.
+   */
+  removeUnder(folderUris: string | readonly string[]): string[] {
+    const folders = new Set<string>();
+    for (const folder of typeof folderUris === 'string' ? [folderUris] : folderUris) {
+      const base = folder.replace(/\/+$/, '');
+      if (!base) continue;
+      folders.add(base);
+      // The index's URIs of files read from disk are spelled as pathToFileURL spells them; a client may percent-encode differently.
+      if (base.startsWith('file:')) {
+        try {
+          folders.add(pathToFileURL(fileURLToPath(base)).toString().replace(/\/+$/, ''));
+        } catch {
+          // not a file path: compared as sent
+        }
+      }
+    }
+    if (!folders.size) return [];
+    const under = (uri: string): boolean => {
+      for (let i = uri.lastIndexOf('/'); i > 0; i = uri.lastIndexOf('/', i - 1)) if (folders.has(uri.slice(0, i))) return true;
+      return false;
+    };
+    const removed: string[] = [];
+    for (const summary of this.index.all()) {
+      if (under(summary.uri) && this.options.openText?.(summary.uri) === undefined) removed.push(summary.uri);
+    }
+    for (const uri of removed) this.remove(uri);
+    return removed;
+  }
+
+  /**
+   * Indexes the corpus files below a folder of a root (a folder created, moved or copied into a
+   * workspace folder: a client may report it as one event for the folder), listed as
+   * {@link listCorpusFilesUnder} lists them. Returns the URIs of the articles indexed.
+   */
+  async indexUnder(root: string, folder: string, scope: CorpusScope, isCancelled: () => boolean = () => false): Promise<string[]> {
+    const files: string[] = [];
+    for await (const f of listCorpusFilesUnder(root, folder, scope, isCancelled)) files.push(f);
+    if (!files.length || isCancelled()) return [];
+    await this.indexFiles(files, () => undefined, isCancelled);
+    return files.map((f) => pathToFileURL(f).toString()).filter((uri) => this.index.get(uri) !== undefined);
+  }
+
   /** Reads a file from disk, or undefined when it is gone, too large, binary or unreadable. */
   async readFile(file: string): Promise<string | undefined> {
     try {
@@ -169,7 +269,7 @@ export class CorpusHost {
    * splits space-joined keyword lines with the corpus's evidence and adds each entry to the
    * index, in file order, exactly as {@link indexText} would.
    */
-  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 15): Promise<number> {
+  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 5): Promise<number> {
     const threads = this.options.indexThreads ?? defaultIndexThreads();
     const pool = files.length >= 2 * POOL_BATCH && threads > 0 ? IndexPool.start(threads) : undefined;
     if (!pool) return this.indexFilesHere(files, 0, progress, isCancelled, sliceMs);

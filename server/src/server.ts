@@ -34,7 +34,7 @@ import type { MessageLanguage } from './core/types';
 import { CONFIG_FILE_NAME, type ConfigProblem, parseConfigFile } from './core/configFile';
 import { FIX_ALL_KIND, toCompletionItem, toDocumentSymbol, toFixAllAction, toLspDiagnostic, toQuickFixAction } from './protocol';
 import { ConfigLoader } from './configLoader';
-import { CorpusHost, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from './corpusHost';
+import { compareListings, CorpusHost, type CorpusScope, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from './corpusHost';
 import { registerNavigation } from './navigation';
 import { registerCorpusRequests } from './corpusRequests';
 import { registerCorpusFixes } from './corpusFix';
@@ -409,25 +409,53 @@ connection.onInitialized(() => {
 });
 
 let indexGeneration = 0;
+/** The files that file events touched while an indexing pass runs (indexed again once it is done). */
+let touchedWhileIndexing: Set<string> | undefined;
+
+/** Which files of a workspace folder form the corpus (its `arabicNews.corpus` settings). */
+async function scopeFor(folder: string): Promise<CorpusScope> {
+  const settings = await settingsFor(pathToFileURL(folder).toString());
+  return { include: settings.corpus?.include?.length ? settings.corpus.include : DEFAULT_INCLUDE, exclude: settings.corpus?.exclude ?? DEFAULT_EXCLUDE };
+}
+
+/** Lists the corpus files of every workspace folder. */
+async function listWorkspace(cancelled: () => boolean): Promise<string[]> {
+  const files: string[] = [];
+  for (const folder of workspaceFolders) {
+    const scope = await scopeFor(folder);
+    for await (const f of listCorpusFiles(folder, scope, cancelled)) files.push(f);
+  }
+  return files;
+}
+
+/** The workspace folder a file or folder is in (the innermost), if any. */
+function workspaceFolderOf(file: string): string | undefined {
+  let best: string | undefined;
+  for (const w of workspaceFolders) {
+    const r = path.relative(w, file);
+    if (r.startsWith('..') || path.isAbsolute(r)) continue;
+    if (!best || w.length > best.length) best = w;
+  }
+  return best;
+}
+
 /** Indexes the workspace folders in the background, reporting progress, then re-checks. */
 async function indexCorpus(): Promise<void> {
   const generation = ++indexGeneration;
   const cancelled = (): boolean => generation !== indexGeneration;
   let reporter: WorkDoneProgressServerReporter | undefined;
+  const touched = new Set<string>();
+  touchedWhileIndexing = touched;
   await guard('corpus index', undefined, async () => {
     const started = Date.now();
     if (supportsProgress && workspaceFolders.length) {
       reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
       reporter?.begin('Indexing corpus', 0, 'Listing files…', true);
     }
-    const files: string[] = [];
-    for (const folder of workspaceFolders) {
-      const settings = await settingsFor(pathToFileURL(folder).toString());
-      const scope = { include: settings.corpus?.include?.length ? settings.corpus.include : DEFAULT_INCLUDE, exclude: settings.corpus?.exclude ?? DEFAULT_EXCLUDE };
-      for await (const f of listCorpusFiles(folder, scope, cancelled)) files.push(f);
-    }
+    let files = await listWorkspace(cancelled);
     corpusFiles = files.length;
     let lastReport = 0;
+    const stopped = (): boolean => cancelled() || !!reporter?.token.isCancellationRequested;
     await host.indexFiles(
       files,
       (done, total) => {
@@ -437,9 +465,23 @@ async function indexCorpus(): Promise<void> {
         reporter?.report(total ? Math.floor((done / total) * 100) : 100, `${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
         void connection.sendNotification('arabicNews/indexProgress', { done, total });
       },
-      () => cancelled() || !!reporter?.token.isCancellationRequested,
+      stopped,
     );
     if (cancelled()) return;
+    if (!stopped()) {
+      // The listing may have passed a folder before a file was created in it, and file events
+      // may not have been watched yet or raced with indexing: list again (cheap), index what
+      // was missed, forget what vanished after it was read, and re-read what file events touched.
+      const relisted = await listWorkspace(cancelled);
+      if (cancelled()) return;
+      const { added, vanished } = compareListings(new Set(files), relisted, (f) => host.index.get(pathToFileURL(f).toString()) !== undefined);
+      const again = [...new Set([...added, ...vanished, ...touched])];
+      if (again.length) await host.indexFiles(again, () => undefined, stopped);
+      if (cancelled()) return;
+      files = relisted;
+      corpusFiles = files.length;
+    }
+    if (touchedWhileIndexing === touched) touchedWhileIndexing = undefined;
     reporter?.done();
     reporter = undefined;
     indexReady = true;
@@ -450,6 +492,7 @@ async function indexCorpus(): Promise<void> {
     recheckOpenDocuments();
     await publishWorkspaceDiagnostics();
   });
+  if (touchedWhileIndexing === touched) touchedWhileIndexing = undefined;
   reporter?.done();
 }
 
@@ -465,23 +508,46 @@ function listenToWorkspaceFolders(): void {
 connection.onDidChangeWatchedFiles((params) =>
   guard('watched files', undefined, async () => {
     let configTouched = false;
-    const changed: string[] = [];
+    const changed = new Set<string>();
+    // A deleted URI that is not an indexed article may be a folder (one event for the whole
+    // folder): its articles go with it. Consecutive ones are looked up in one pass over the index.
+    let deletedFolders: string[] = [];
+    const removeDeletedFolders = (): void => {
+      if (!deletedFolders.length) return;
+      for (const uri of host.removeUnder(deletedFolders)) changed.add(uri);
+      deletedFolders = [];
+    };
     for (const change of params.changes) {
       if (isConfigDocument(change.uri)) {
         configTouched = true;
         continue;
       }
       if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
+      const file = fileURLToPath(change.uri);
+      touchedWhileIndexing?.add(file);
       const before = host.index.get(change.uri);
-      if (change.type === FileChangeType.Deleted) host.remove(change.uri);
-      else await host.indexFile(fileURLToPath(change.uri));
-      if (before || host.index.get(change.uri)) changed.push(change.uri);
+      if (change.type === FileChangeType.Deleted) {
+        host.remove(change.uri);
+        if (!before) deletedFolders.push(change.uri);
+      } else {
+        removeDeletedFolders();
+        await host.indexFile(file);
+        if (change.type === FileChangeType.Created && !host.index.get(change.uri)) {
+          // Perhaps a folder created, moved or copied in (one event for the folder): index its corpus files.
+          const root = workspaceFolderOf(file);
+          if (root) for (const uri of await host.indexUnder(root, file, await scopeFor(root))) changed.add(uri);
+        }
+      }
+      if (before || host.index.get(change.uri)) changed.add(change.uri);
     }
+    removeDeletedFolders();
     if (configTouched) {
+      // Everything is checked again, but only what is still indexed: clear what was deleted.
+      for (const uri of changed) if (!host.index.get(uri) && publishedClosed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       configChanged();
       return;
     }
-    if (!changed.length) return;
+    if (!changed.size) return;
     corpusEpoch++;
     recheckOpenDocuments(50);
     if (indexReady && (await scopeOf()) === 'workspace') for (const uri of changed) await publishClosed(uri);
