@@ -146,10 +146,11 @@ export class CorpusRun {
    * `checkCorpus`'s second pass: every article again in file order, its space-joined keyword
    * line split with the corpus's evidence (of the index as it stands at that point). Only
    * segmented lines can change: the other summaries are set again as they are, which keeps
-   * the index's order of entries identical. `reportable` says which files' consulted evidence
-   * to keep for the report pass.
+   * the index's order of entries identical. `reportable` says which files' chosen lengths (and,
+   * with `keepEvidence`, the evidence consulted, which re-splitting a fixed text needs) to keep
+   * for the report pass.
    */
-  resplit(reportable: (file: IndexedFile) => boolean, tick?: () => void): void {
+  resplit(reportable: (file: IndexedFile) => boolean, tick?: () => void, keepEvidence = true): void {
     for (const file of this.files) {
       const uri = this.uris[file.index];
       if (uri === undefined) continue;
@@ -177,7 +178,7 @@ export class CorpusRun {
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
       if (reportable(file)) {
-        this.recorded.set(file.index, [...asked]);
+        if (keepEvidence) this.recorded.set(file.index, [...asked]);
         if (split.lengths) this.lengths.set(file.index, split.lengths);
       }
       tick?.();

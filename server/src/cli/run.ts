@@ -188,7 +188,9 @@ export async function runCli(io: CliIo): Promise<number> {
       );
       // Keyword lines split again with the corpus's evidence, in file order, as checkCorpus does.
       const reported = shard ? (f: FileEntry): boolean => shardOf(f.rel, shard.count) === shard.index : (): boolean => true;
-      corpus.resplit(reported);
+      // The evidence each split consulted is kept only when fixing: a fixed text is split again
+      // with it; otherwise the chosen lengths are all the report pass needs.
+      corpus.resplit(reported, undefined, !!(options.fix || options.fixDryRun));
       await runner.load(corpus.snapshot());
     }
 
