@@ -145,8 +145,8 @@ export class CorpusRun {
   /**
    * `checkCorpus`'s second pass: every article again in file order, its space-joined keyword
    * line split with the corpus's evidence (of the index as it stands at that point). Only
-   * segmented lines can change: the other summaries are set again as they are, which keeps
-   * the index's order of entries identical. `reportable` says which files' chosen lengths (and,
+   * segmented lines can change, and only a summary whose keywords changed is set again, as
+   * `checkCorpus` does. `reportable` says which files' chosen lengths (and,
    * with `keepEvidence`, the evidence consulted, which re-splitting a fixed text needs) to keep
    * for the report pass.
    */
@@ -157,7 +157,6 @@ export class CorpusRun {
       const current = this.index.get(uri)!;
       const table = this.tables.get(file.index);
       if (!table) {
-        this.index.set(current);
         tick?.();
         continue;
       }
@@ -173,7 +172,7 @@ export class CorpusRun {
       };
       const entry = { summary: current, keywordLine: table };
       const split = splitWithEvidence(entry, evidence);
-      this.index.set(split.summary);
+      if (split.summary !== current) this.index.set(split.summary);
       const all = table.starts.length > MAX_SUMMARY_KEYWORDS ? allKeywords(entry, { keywordCount: (p) => asked.get(p) ?? 0 }) : [];
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);

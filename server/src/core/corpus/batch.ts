@@ -10,7 +10,7 @@ import type { KeywordEvidence } from '../keywords/segment';
 import { normalizeArabic } from '../arabic';
 import { CorpusIndex } from './index';
 import { articleShingles, corpusContext, DEFAULT_DUPLICATE_THRESHOLD, findNearDuplicates } from './context';
-import { summarize } from './summary';
+import { type ArticleSummary, summarize } from './summary';
 
 /** One article to check. */
 export interface CorpusFile {
@@ -49,7 +49,11 @@ export async function checkCorpus(files: readonly CorpusFile[], extras: (file: C
   for (const f of files) {
     const a = parse(f, keywordEvidence(index, f.uri));
     parsed.set(f.uri, a);
-    index.set(summarize(f.uri, a, shingles.get(f.uri)));
+    // Only a space-joined line can split otherwise; a summary whose keywords did not change
+    // stays as it is (the command line's corpus pass does the same).
+    const before = index.get(f.uri);
+    const after = summarize(f.uri, a, shingles.get(f.uri));
+    if (!before || !sameKeywords(before, after)) index.set(after);
   }
   const out = new Map<string, Analysis>();
   for (const f of files) {
@@ -59,6 +63,15 @@ export async function checkCorpus(files: readonly CorpusFile[], extras: (file: C
     out.set(f.uri, lintParsed(a, f.config, undefined, undefined, corpusContext(index, f.uri, a, twins, x)));
   }
   return out;
+}
+
+/** Whether two summaries have the same keywords, places and attestation. */
+function sameKeywords(a: ArticleSummary, b: ArticleSummary): boolean {
+  if (a.keywords.length !== b.keywords.length) return false;
+  return a.keywords.every((k, i) => {
+    const o = b.keywords[i]!;
+    return k.text === o.text && k.start === o.start && k.end === o.end && k.line === o.line && k.attested === o.attested;
+  });
 }
 
 /** Corpus evidence for splitting an article's keywords line: keyword counts without the article's own. */
