@@ -74,7 +74,15 @@ export async function* listCorpusFiles(root: string, scope: CorpusScope, isCance
       continue; // deleted while listing, or unreadable: skip
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let sliceStart = Date.now();
     for (const e of entries) {
+      // A folder of tens of thousands of files: let requests in every few milliseconds (an
+      // async generator's own yields are microtasks, which never give the event loop a turn).
+      if (Date.now() - sliceStart >= 5) {
+        await yieldToEventLoop();
+        if (isCancelled()) return;
+        sliceStart = Date.now();
+      }
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
