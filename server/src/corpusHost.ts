@@ -62,8 +62,32 @@ class Lru<K, V> {
 }
 
 /** Lists the files of a folder that match the scope: breadth first, sorted, excluded folders skipped, symlinks not followed. */
-export async function* listCorpusFiles(root: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
-  const queue = [''];
+export function listCorpusFiles(root: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+  return walk(root, '', scope, isCancelled);
+}
+
+/**
+ * Lists the corpus files below `folder`, a folder inside `root`, exactly as
+ * {@link listCorpusFiles}(root) would list them (the scope's globs are relative to `root`):
+ * nothing when the folder is outside the root, excluded, a symbolic link or not a folder.
+ */
+export async function* listCorpusFilesUnder(root: string, folder: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+  const start = path.relative(root, folder).split(path.sep).join('/');
+  if (start.startsWith('..') || path.isAbsolute(start)) return;
+  if (start && folderExcluded(start, scope.exclude)) return;
+  if (start) {
+    try {
+      if (!(await fs.lstat(folder)).isDirectory()) return; // symbolic links are not followed
+    } catch {
+      return;
+    }
+  }
+  yield* walk(root, start, scope, isCancelled);
+}
+
+/** The corpus files from the folder `start` (relative to `root`, '' for the root) down. */
+async function* walk(root: string, start: string, scope: CorpusScope, isCancelled: () => boolean): AsyncGenerator<string> {
+  const queue = [start];
   while (queue.length) {
     if (isCancelled()) return;
     const rel = queue.shift()!;
@@ -84,46 +108,6 @@ export async function* listCorpusFiles(root: string, scope: CorpusScope, isCance
         sliceStart = Date.now();
       }
       const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
-      } else if (e.isFile() && matchesAny(childRel, scope.include) && !matchesAny(childRel, scope.exclude)) {
-        yield path.join(root, childRel);
-      }
-    }
-  }
-}
-
-/**
- * Lists the corpus files below `folder`, a folder inside `root`, exactly as
- * {@link listCorpusFiles}(root) would list them (the scope's globs are relative to `root`):
- * nothing when the folder is outside the root, excluded, a symbolic link or not a folder.
- */
-export async function* listCorpusFilesUnder(root: string, folder: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
-  const start = path.relative(root, folder).split(path.sep).join('/');
-  if (start.startsWith('..') || path.isAbsolute(start)) return;
-  if (!start) {
-    yield* listCorpusFiles(root, scope, isCancelled);
-    return;
-  }
-  if (folderExcluded(start, scope.exclude)) return;
-  try {
-    if (!(await fs.lstat(folder)).isDirectory()) return; // symbolic links are not followed
-  } catch {
-    return;
-  }
-  const queue = [start];
-  while (queue.length) {
-    if (isCancelled()) return;
-    const rel = queue.shift()!;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const childRel = `${rel}/${e.name}`;
       if (e.isDirectory()) {
         if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
       } else if (e.isFile() && matchesAny(childRel, scope.include) && !matchesAny(childRel, scope.exclude)) {
