@@ -4,14 +4,15 @@
  * failure so that it can be replayed with FUZZ_SEED.
  */
 import fc from 'fast-check';
-import { anyText, checkFixes, checkStructure, mutatedArticle } from './props';
+import { anyText, checkEntry, checkFixes, checkStructure, mutatedArticle } from './props';
 
 const total = Number(process.argv[2]) || 1_000_000;
 const batch = 20_000;
-const properties: [string, fc.IProperty<[string]>][] = [
+const properties: [string, fc.IProperty<[unknown]>][] = [
   ['arbitrary strings: valid tree', fc.property(anyText, (t) => checkStructure(t))],
   ['mutated articles: valid tree, symbols and folds', fc.property(mutatedArticle, (t) => checkStructure(t))],
   ['mutated articles: fixes clean and idempotent', fc.property(mutatedArticle, (t) => checkFixes(t))],
+  ['mutated articles: entry split with evidence = parse with evidence', fc.property(fc.tuple(mutatedArticle, fc.nat()), ([t, s]) => checkEntry(t, s)) as fc.IProperty<[unknown]>],
 ];
 
 const started = Date.now();

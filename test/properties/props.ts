@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
+import { indexEntry, splitWithEvidence } from '../../server/src/core/corpus/entry';
+import { type ArticleSummary, summarize } from '../../server/src/core/corpus/summary';
+import type { KeywordEvidence } from '../../server/src/core/keywords/segment';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { safeFixEdits } from '../../server/src/core/features/codeActions';
 import { foldingRanges } from '../../server/src/core/features/folding';
@@ -146,4 +149,42 @@ export function checkFixes(text: string): void {
   const once = fixAll(text);
   const twice = fixAll(once);
   if (once !== twice) throw new Error('fixing twice changed the text the second time');
+}
+
+/**
+ * Evidence that answers a pseudo-random count for some phrases (a function of the phrase and a
+ * seed), so that the corpus changes the split of a keywords line in many different ways.
+ */
+export function seededEvidence(seed: number): KeywordEvidence {
+  return {
+    keywordCount: (p) => {
+      let h = seed >>> 0;
+      for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193) >>> 0;
+      return h % 3 === 0 ? h % 40 : 0;
+    },
+  };
+}
+
+/**
+ * The index entry of an article, split again with evidence where the corpus is (after a trip
+ * through structured clone, as from a worker thread), equals the summary of the article parsed
+ * with that evidence; and the lengths chosen, given back to the parser, give the same items.
+ */
+export function checkEntry(text: string, seed: number): void {
+  const uri = 'file:///corpus/a.txt';
+  const evidence = seededEvidence(seed);
+  const { entry } = indexEntry(uri, parseArticle(text));
+  const split = splitWithEvidence(structuredClone(entry), evidence);
+  const parsed = parseArticle(text, { keywordEvidence: evidence });
+  const expected = summarize(uri, parsed);
+  const places = (s: ArticleSummary): string[] => s.keywords.map((k) => `${k.line}:${k.start}-${k.end}:${k.attested ? 1 : 0}:${k.text}`);
+  if (JSON.stringify(places(split.summary)) !== JSON.stringify(places(expected))) {
+    throw new Error(`split from the entry differs from the parse with evidence:\n${places(split.summary).join('\n')}\n---\n${places(expected).join('\n')}`);
+  }
+  if (split.lengths) {
+    const given = parseArticle(text, { keywordLengths: split.lengths });
+    const a = (given.keywords?.items ?? []).map((k) => k.text);
+    const b = (parsed.keywords?.items ?? []).map((k) => k.text);
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`given lengths give other items: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  }
 }

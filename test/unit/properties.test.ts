@@ -1,7 +1,7 @@
 /** Property-based tests (fast-check): FUZZ_RUNS cases per property, 10,000 by default. */
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { anyText, checkFixes, checkStructure, mutatedArticle } from '../properties/props';
+import { anyText, checkEntry, checkFixes, checkStructure, mutatedArticle } from '../properties/props';
 
 const runs = Number(process.env.FUZZ_RUNS) || 10_000;
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -15,6 +15,10 @@ test(`mutated articles: valid ranges, nested symbols and folds (${runs} cases)`,
 });
 test(`mutated articles: fixes apply cleanly, touch nothing else, and are idempotent (${runs} cases)`, () => {
   fc.assert(fc.property(mutatedArticle, (t) => checkFixes(t)), options);
+});
+
+test(`mutated articles: an index entry split with evidence equals the parse with that evidence (${runs} cases)`, () => {
+  fc.assert(fc.property(mutatedArticle, fc.nat(), (t, s) => checkEntry(t, s)), options);
 });
 
 test('regressions found by npm run fuzz', () => {
