@@ -259,10 +259,11 @@ export class CorpusHost {
    * requests are answered while it runs. Reports progress after each slice. Files are read and
    * parsed in worker threads when they can start (see indexPool.ts); this thread then only
    * splits space-joined keyword lines with the corpus's evidence and adds each entry to the
-   * index, in file order, exactly as {@link indexText} would.
+   * index, in file order, exactly as {@link indexText} would. `threads` overrides the host's
+   * option (the `arabicNews.corpus.indexThreads` setting; 0: this thread only).
    */
-  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 5): Promise<number> {
-    const threads = this.options.indexThreads ?? defaultIndexThreads();
+  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 5, threads?: number): Promise<number> {
+    threads ??= this.options.indexThreads ?? defaultIndexThreads();
     const pool = files.length >= 2 * POOL_BATCH && threads > 0 ? IndexPool.start(threads) : undefined;
     if (!pool) return this.indexFilesHere(files, 0, progress, isCancelled, sliceMs);
     let done = 0;

@@ -51,7 +51,7 @@ interface ServerSettings {
   readonly requiredSections?: ArticleConfig['requiredSections'];
   readonly keywordSeparators?: ArticleConfig['keywordSeparators'];
   readonly messageLanguage?: 'auto' | 'en' | 'ar';
-  readonly corpus?: { readonly include?: string[]; readonly exclude?: string[] };
+  readonly corpus?: { readonly include?: string[]; readonly exclude?: string[]; readonly indexThreads?: number | null };
   /** `mode` is read once, from the initialization options' settings (see `diagnosticsMode`). */
   readonly diagnostics?: { readonly scope?: 'open' | 'workspace'; readonly mode?: DiagnosticsMode };
 }
@@ -456,6 +456,9 @@ async function indexCorpus(): Promise<void> {
     corpusFiles = files.length;
     let lastReport = 0;
     const stopped = (): boolean => cancelled() || !!reporter?.token.isCancellationRequested;
+    // arabicNews.corpus.indexThreads (window scope: the first folder's value): worker threads for parsing.
+    const threadSetting = workspaceFolders.length ? (await settingsFor(pathToFileURL(workspaceFolders[0]!).toString())).corpus?.indexThreads : undefined;
+    const threads = typeof threadSetting === 'number' && Number.isInteger(threadSetting) && threadSetting >= 0 ? Math.min(threadSetting, 16) : undefined;
     await host.indexFiles(
       files,
       (done, total) => {
@@ -466,6 +469,8 @@ async function indexCorpus(): Promise<void> {
         void connection.sendNotification('arabicNews/indexProgress', { done, total });
       },
       stopped,
+      undefined,
+      threads,
     );
     if (cancelled()) return;
     if (!stopped()) {
@@ -476,7 +481,7 @@ async function indexCorpus(): Promise<void> {
       if (cancelled()) return;
       const { added, vanished } = compareListings(new Set(files), relisted, (f) => host.index.get(pathToFileURL(f).toString()) !== undefined);
       const again = [...new Set([...added, ...vanished, ...touched])];
-      if (again.length) await host.indexFiles(again, () => undefined, stopped);
+      if (again.length) await host.indexFiles(again, () => undefined, stopped, undefined, threads);
       if (cancelled()) return;
       files = relisted;
       corpusFiles = files.length;
