@@ -70,8 +70,10 @@ export class CorpusIndex {
   version = 0;
 
   /**
-   * One copy of each keyword and source string: a corpus of 100,000 articles repeats a few
-   * thousand keywords a million times. Values never change, only which copy is kept.
+   * One copy of each keyword, source and read-also headline string: a corpus of 100,000
+   * articles repeats a few thousand keywords a million times, and the related articles of a
+   * crawl day in every file. Values never change, only which copy is kept. (The pool keeps a
+   * string after its last article is gone; it is bounded by the distinct strings ever indexed.)
    */
   private readonly strings = new Map<string, string>();
 
@@ -100,6 +102,12 @@ export class CorpusIndex {
       w.normalized = this.intern(k.normalized);
     }
     if (summary.source !== undefined) (summary as { source?: string }).source = this.intern(summary.source);
+    // Read-also headlines repeat across the files of a crawl day (FORMAT.md): one copy each.
+    for (const r of summary.related) {
+      const w = r as { headline: string; normalized: string };
+      w.headline = this.intern(r.headline);
+      w.normalized = this.intern(r.normalized);
+    }
     const id = this.free.pop() ?? this.docs.length;
     this.ids.set(summary.uri, id);
     this.docs[id] = summary;
