@@ -41,7 +41,11 @@ function mix(h: number): number {
  * else (punctuation, symbols, white space, other marks) separates words. One pass with a table.
  */
 export function normalizedWords(text: string): string[] {
-  const n = normalizeArabic(text);
+  return wordsOfNormalized(normalizeArabic(text));
+}
+
+/** {@link normalizedWords} of a text that is already normalised. */
+export function wordsOfNormalized(n: string): string[] {
   const table = wordCharTable();
   const out: string[] = [];
   let start = -1;

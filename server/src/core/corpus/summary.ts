@@ -6,7 +6,7 @@ import { normalizeArabic } from '../arabic';
 import { MAX_KEYWORD_TOKENS } from '../keywords/segment';
 import type { Article } from '../parse/article';
 import { isoDate } from '../parse/date';
-import { minhash, normalizedWords, shinglesOfWords } from './shingles';
+import { minhash, normalizedWords, shinglesOfWords, wordsOfNormalized } from './shingles';
 
 /** A keyword as it stands on an article's keywords line. */
 export interface KeywordPlace {
@@ -72,6 +72,9 @@ export function mainTexts(article: Article): string[] {
 
 /** The normalised words of each main text (see {@link mainTexts}), computed once per article. */
 export function mainWordLists(article: Article): string[][] {
+  // The parser normalised [headline or '', ...paragraphs] when it segmented the keywords line.
+  const n = article.mainNormalized;
+  if (n && n.length === 1 + (article.body?.paragraphs.length ?? 0)) return (article.headline ? n : n.slice(1)).map(wordsOfNormalized);
   return mainTexts(article).map(normalizedWords);
 }
 
@@ -195,7 +198,7 @@ function keywordPlaces(article: Article, wordLists: () => readonly (readonly str
 export function summarize(uri: string, article: Article, shingles?: Uint32Array, wordLists?: readonly (readonly string[])[]): ArticleSummary {
   const texts = mainTexts(article);
   let lists = wordLists;
-  const getLists = (): readonly (readonly string[])[] => (lists ??= texts.map(normalizedWords));
+  const getLists = (): readonly (readonly string[])[] => (lists ??= mainWordLists(article));
   const sh = shingles ?? shinglesOfWords(getLists());
   let words = 0;
   for (const t of texts) {

@@ -260,7 +260,7 @@ export class PreparedTexts {
    * the only keys ever looked up), words that are not relevant get a unique negative id and no
    * stems: indexing a long body then costs a fraction of the full work.
    */
-  constructor(texts: readonly string[], relevant?: ReadonlySet<string>) {
+  constructor(texts: readonly string[], relevant?: ReadonlySet<string>, normalized = false) {
     const words: string[] = [];
     const hard: number[] = [];
     // A text in which no relevant key occurs (even inside a word, or without its ال as after
@@ -269,7 +269,7 @@ export class PreparedTexts {
     const probes = relevant ? [...relevant].map((k) => (k.startsWith('ال') && k.length > 3 ? k.slice(2) : k)) : undefined;
     for (const raw of texts) {
       if (typeof raw !== 'string' || raw.length === 0) continue;
-      const text = normalizeArabic(raw);
+      const text = normalized ? raw : normalizeArabic(raw);
       if (probes && !probes.some((p) => text.includes(p))) continue;
       scanWords(text, words, hard);
     }
@@ -383,9 +383,9 @@ function addCapped(lists: number[][], id: number, k: number): void {
 }
 
 /** Precomputes the normalised, indexed texts once, when the same article is segmented repeatedly. */
-export function prepareTexts(texts: readonly string[], relevant?: ReadonlySet<string>): PreparedTexts {
+export function prepareTexts(texts: readonly string[], relevant?: ReadonlySet<string>, normalized = false): PreparedTexts {
   try {
-    return new PreparedTexts(Array.isArray(texts) ? texts : [], relevant);
+    return new PreparedTexts(Array.isArray(texts) ? texts : [], relevant, normalized);
   } catch {
     return new PreparedTexts([]);
   }
@@ -559,8 +559,10 @@ export interface PhraseTable {
  *   returns them; raw text: punctuation around a token, diacritics and tatweel are ignored for
  *   matching, and a token that is only punctuation (a stray `-`) becomes a keyword of its own.
  * @param texts the main article's headline and body, raw or prepared.
+ * @param normalized whether raw `texts` are already {@link normalizeArabic}'d (a caller that needs
+ *   the normalised texts for other work too, as the parser does for the corpus summary).
  */
-export function phraseTable(tokens: readonly string[], texts: readonly string[] | PreparedTexts): PhraseTable {
+export function phraseTable(tokens: readonly string[], texts: readonly string[] | PreparedTexts, normalized = false): PhraseTable {
   const n = Array.isArray(tokens) ? tokens.length : 0;
   const scores = new Float32Array(n * MAX_KEYWORD_TOKENS).fill(NaN);
   const keys = new Array<string>(n).fill('');
@@ -569,7 +571,7 @@ export function phraseTable(tokens: readonly string[], texts: readonly string[] 
     for (let k = 0; k < n; k++) keys[k] = typeof tokens[k] === 'string' ? tokenKey(tokens[k]!) : '';
     // Only the line's own token keys are ever looked up in the text: index just those.
     const text =
-      texts instanceof PreparedTexts ? texts : prepareTexts(Array.isArray(texts) ? texts : [], new Set(keys.filter((k) => k !== '')));
+      texts instanceof PreparedTexts ? texts : prepareTexts(Array.isArray(texts) ? texts : [], new Set(keys.filter((k) => k !== '')), normalized);
 
     const tokenCache = new Map<string, Token>();
     const line: Token[] = keys.map((key) => {

@@ -4,7 +4,7 @@
  * repeated or out of order, gives a tree. What is wrong is recorded in the tree (missing
  * nodes, `misplaced`, `duplicates`, `strayLines`) for the rules to report.
  */
-import { words } from '../arabic';
+import { normalizeArabic, words } from '../arabic';
 import type { Range } from '../types';
 import { lineRange, range } from '../types';
 import { type Line, splitLines } from '../text/lines';
@@ -146,6 +146,12 @@ export interface Article {
   readonly misplaced: readonly MisplacedSection[];
   readonly duplicates: readonly DuplicateSection[];
   readonly strayLines: readonly StrayLine[];
+  /**
+   * The headline (or '' without one) and body paragraphs, normalised, when the parser needed them
+   * to segment a space-joined keywords line; the corpus summary reuses them
+   * (core/corpus/summary.ts `mainWordLists`).
+   */
+  readonly mainNormalized?: readonly string[];
 }
 
 /** Options of the parser. */
@@ -221,7 +227,7 @@ function keywordItems(
   value: TextSpan,
   texts: readonly string[],
   options: ParseOptions,
-): { items: KeywordItem[]; split: KeywordsNode['split']; segmentation?: KeywordSegmentation } {
+): { items: KeywordItem[]; split: KeywordsNode['split']; segmentation?: KeywordSegmentation; normalized?: readonly string[] } {
   const line = value.range.start.line;
   const base = value.range.start.character;
   if (!value.text.trim() || options.keywords === false) return { items: [], split: 'none' };
@@ -239,12 +245,14 @@ function keywordItems(
   if (given && given.length && given.every((n) => Number.isInteger(n) && n > 0) && given.reduce((a, b) => a + b, 0) === tokens.length) {
     return { items: segmentedItems(value.text, line, base, starts, ends, given), split: 'segmented', segmentation: { starts, ends, lengths: given } };
   }
+  const normalized = texts.map(normalizeArabic);
   const table = phraseTable(
     tokens.map((t) => t.text),
-    texts,
+    normalized,
+    true,
   );
   const lengths = bestSegmentation(table, options.keywordEvidence);
-  return { items: segmentedItems(value.text, line, base, starts, ends, lengths), split: 'segmented', segmentation: { starts, ends, table, lengths } };
+  return { items: segmentedItems(value.text, line, base, starts, ends, lengths), split: 'segmented', segmentation: { starts, ends, table, lengths }, normalized };
 }
 
 /** The keyword items of a segmented line: consecutive runs of `lengths` tokens. */
@@ -368,9 +376,12 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
     : undefined;
 
   let keywords: KeywordsNode | undefined;
+  let mainNormalized: readonly string[] | undefined;
   if (keywordsLine) {
     const texts = [headline?.text ?? '', ...paragraphs.map((p) => p.text)];
-    const { items, split, segmentation } = keywordItems(keywordsLine.value, texts, options);
+    const result = keywordItems(keywordsLine.value, texts, options);
+    const { items, split, segmentation } = result;
+    mainNormalized = result.normalized;
     keywords = segmentation ? { ...keywordsLine, items, split, segmentation } : { ...keywordsLine, items, split };
   }
 
@@ -400,6 +411,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
     misplaced,
     duplicates,
     strayLines,
+    ...(mainNormalized ? { mainNormalized } : {}),
   };
 }
 
