@@ -38,14 +38,32 @@ export interface IndexJobResult {
 
 /** Reads a file as the corpus host does: undefined when gone, too large, binary or unreadable. */
 export function readArticleFileSync(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
+    // One open and one fstat (not a stat by path, then readFileSync's own open and fstat).
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const buf = fs.readFileSync(file);
-    if (buf.includes(0)) return undefined;
-    return buf.toString('utf8');
+    const buf = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < buf.length) {
+      const n = fs.readSync(fd, buf, read, buf.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const bytes = read < buf.length ? buf.subarray(0, read) : buf;
+    if (bytes.includes(0)) return undefined;
+    return bytes.toString('utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Closing cannot fail in a way that matters here.
+      }
+    }
   }
 }
 

@@ -100,11 +100,15 @@ export function phraseAttested(value: string, starts: ArrayLike<number>, ends: A
   }
   // Positions of the relevant words in the main texts: text index * 2^21 + word index.
   const at = new Map<string, number[]>();
+  // A word can be relevant only if its last code unit is the last of a relevant word: a numeric
+  // test that spares hashing most words of the text.
+  const lastUnits = new Set<number>();
+  for (const w of relevant) lastUnits.add(w.charCodeAt(w.length - 1));
   for (let t = 0; t < wordLists.length; t++) {
     const ws = wordLists[t]!;
     for (let k = 0; k < ws.length && k < POSITION_SPAN; k++) {
       const w = ws[k]!;
-      if (!relevant.has(w)) continue;
+      if (!lastUnits.has(w.charCodeAt(w.length - 1)) || !relevant.has(w)) continue;
       const list = at.get(w);
       if (list) list.push(t * POSITION_SPAN + k);
       else at.set(w, [t * POSITION_SPAN + k]);
