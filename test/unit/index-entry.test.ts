@@ -7,7 +7,10 @@ import { indexEntry, withEvidence } from '../../server/src/core/corpus/entry';
 import { summarize } from '../../server/src/core/corpus/summary';
 import { articleShingles } from '../../server/src/core/corpus/context';
 import { parseArticle } from '../../server/src/core/parse/article';
-import { type KeywordEvidence, scanWords, WORD } from '../../server/src/core/keywords/segment';
+import { bestSegmentation, type KeywordEvidence, scanWords, WORD } from '../../server/src/core/keywords/segment';
+import { CorpusIndex } from '../../server/src/core/corpus/index';
+import { keywordEvidence } from '../../server/src/core/corpus/batch';
+import { syntheticArticle } from '../../bench/synthetic';
 
 function ids(t: BucketTable, key: number): number[] {
   const out: number[] = [];
@@ -165,4 +168,27 @@ test('the keyword text scanner finds exactly the words of the WORD pattern, and 
     assert.deepEqual(words, expected, JSON.stringify(text));
     assert.deepEqual(hard, expectedHard, JSON.stringify(text));
   }
+});
+
+test("the index's quick filters never change a split: same lengths with and without them", () => {
+  const index = new CorpusIndex();
+  const entries = [];
+  for (let i = 0; i < 400; i++) {
+    const { entry } = indexEntry(`file:///c/${i}.txt`, parseArticle(syntheticArticle(9_000 + i, 2500, i % 3)));
+    index.set(entry.summary);
+    entries.push(entry);
+  }
+  let lines = 0;
+  let skippedSome = false;
+  for (const e of entries) {
+    if (!e.keywordLine) continue;
+    lines++;
+    const filtered = keywordEvidence(index, e.summary.uri);
+    const plain = { keywordCount: filtered.keywordCount };
+    const table = { keys: e.keywordLine.keys, scores: e.keywordLine.scores };
+    assert.deepEqual(bestSegmentation(table, filtered), bestSegmentation(table, plain), e.summary.uri);
+    if (e.keywordLine.keys.some((k) => !filtered.mayStart!(k))) skippedSome = true;
+  }
+  assert.ok(lines > 300, 'the generated articles have space-joined keyword lines');
+  assert.ok(skippedSome, 'the filters do rule words out');
 });

@@ -226,6 +226,10 @@ export class CorpusRun {
           asked.set(p, n);
           return n;
         },
+        // Without --fix nothing reads the consulted evidence later: let the index skip the
+        // phrases that cannot have a count. With it, every phrase is asked and recorded, as the
+        // fix rounds' re-split falls back to the final counts for a phrase not recorded.
+        ...(keepEvidence ? {} : { mayStart: base.mayStart, mayEnd: base.mayEnd }),
       };
       const entry = { summary: current, keywordLine: table };
       const split = splitWithEvidence(entry, evidence);

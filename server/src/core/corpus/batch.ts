@@ -77,5 +77,9 @@ function sameKeywords(a: ArticleSummary, b: ArticleSummary): boolean {
 /** Corpus evidence for splitting an article's keywords line: keyword counts without the article's own. */
 export function keywordEvidence(index: CorpusIndex, uri: string): KeywordEvidence {
   const own = new Set((index.get(uri)?.keywords ?? []).filter((k) => k.attested).map((k) => normalizeArabic(k.text)));
-  return { keywordCount: (p) => index.attestedKeywordCount(p) - (own.has(p) ? 1 : 0) };
+  return {
+    keywordCount: (p) => index.attestedKeywordCount(p) - (own.has(p) ? 1 : 0),
+    mayStart: (w) => index.attestedMayStart(w),
+    mayEnd: (w) => index.attestedMayEnd(w),
+  };
 }

@@ -57,6 +57,13 @@ export class CorpusIndex {
   private readonly postings = new Map<string, Set<number>>();
   /** Attested keyword uses (see KeywordPlace.attested): evidence for keyword splitting. */
   private readonly attestedCounts = new Map<string, number>();
+  /**
+   * How many attested keyword uses start / end with each word (normalised): a quick filter for
+   * segmentation, which asks about dozens of phrases per keywords line and nearly all of them
+   * were never a keyword (see KeywordEvidence.mayStart).
+   */
+  private readonly attestedFirst = new Map<string, number>();
+  private readonly attestedLast = new Map<string, number>();
   /** spellingKey → normalised keyword forms in that group. */
   private readonly keywordGroups = new Map<string, Set<string>>();
   /** transliterationKey → normalised keyword forms that fold to it. */
@@ -116,7 +123,11 @@ export class CorpusIndex {
     if (summary.headlineNormalized) addTo(this.headlines, summary.headlineNormalized, id);
     for (const k of summary.keywords) {
       addTo(this.postings, k.normalized, id);
-      if (k.attested) this.attestedCounts.set(k.normalized, (this.attestedCounts.get(k.normalized) ?? 0) + 1);
+      if (k.attested) {
+        this.attestedCounts.set(k.normalized, (this.attestedCounts.get(k.normalized) ?? 0) + 1);
+        bump(this.attestedFirst, firstWord(k.normalized), 1);
+        bump(this.attestedLast, lastWord(k.normalized), 1);
+      }
       const { spelling: g, translit: t } = this.keysOf(k.normalized);
       let set = this.keywordGroups.get(g);
       if (!set) this.keywordGroups.set(g, (set = new Set()));
@@ -141,9 +152,9 @@ export class CorpusIndex {
     for (const k of s.keywords) {
       removeFrom(this.postings, k.normalized, id);
       if (k.attested) {
-        const c = (this.attestedCounts.get(k.normalized) ?? 0) - 1;
-        if (c > 0) this.attestedCounts.set(k.normalized, c);
-        else this.attestedCounts.delete(k.normalized);
+        bump(this.attestedCounts, k.normalized, -1);
+        bump(this.attestedFirst, firstWord(k.normalized), -1);
+        bump(this.attestedLast, lastWord(k.normalized), -1);
       }
       if (!this.postings.has(k.normalized)) {
         const { spelling: g, translit: t } = this.keysOf(k.normalized);
@@ -243,6 +254,16 @@ export class CorpusIndex {
     return this.attestedCounts.get(normalized) ?? 0;
   }
 
+  /** Whether some attested keyword starts with this word (normalised); false: no phrase starting with it has a count. */
+  attestedMayStart(word: string): boolean {
+    return this.attestedFirst.has(word);
+  }
+
+  /** Whether some attested keyword ends with this word (normalised). */
+  attestedMayEnd(word: string): boolean {
+    return this.attestedLast.has(word);
+  }
+
   /** How many articles have a keyword. */
   keywordArticleCount(normalized: string): number {
     return this.postings.get(normalized)?.size ?? 0;
@@ -285,6 +306,23 @@ export class CorpusIndex {
     }
     return counts;
   }
+}
+
+/** Adds `delta` to a count, forgetting it at zero. */
+function bump(map: Map<string, number>, key: string, delta: number): void {
+  const c = (map.get(key) ?? 0) + delta;
+  if (c > 0) map.set(key, c);
+  else map.delete(key);
+}
+
+function firstWord(normalized: string): string {
+  const i = normalized.indexOf(' ');
+  return i < 0 ? normalized : normalized.slice(0, i);
+}
+
+function lastWord(normalized: string): string {
+  const i = normalized.lastIndexOf(' ');
+  return i < 0 ? normalized : normalized.slice(i + 1);
 }
 
 function addTo(map: Map<string, Set<number>>, key: string, id: number): void {

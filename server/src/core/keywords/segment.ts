@@ -33,6 +33,13 @@ export interface KeywordEvidence {
   keywordCount(normalizedPhrase: string): number;
   /** Whether a controlled vocabulary contains the phrase (optional). */
   inVocabulary?(normalizedPhrase: string): boolean;
+  /**
+   * Optional quick filters: false when no phrase starting (ending) with this word (a token key)
+   * can have a `keywordCount` above 0, so that segmentation does not build and look up the
+   * phrases. They must never say false for a word that starts (ends) a counted phrase.
+   */
+  mayStart?(word: string): boolean;
+  mayEnd?(word: string): boolean;
 }
 
 /** What `segmentKeywords` may consult besides the tokens. */
@@ -522,6 +529,15 @@ function safeCount(evidence: KeywordEvidence, phrase: string): number {
   }
 }
 
+/** A filter that throws or answers anything but false lets the phrase be looked up. */
+function safeFilter(filter: (word: string) => boolean, word: string): boolean {
+  try {
+    return filter(word) !== false;
+  } catch {
+    return true;
+  }
+}
+
 function safeVocabulary(evidence: KeywordEvidence, phrase: string): boolean {
   try {
     return evidence.inVocabulary?.(phrase) === true;
@@ -661,16 +677,20 @@ export function bestSegmentation(table: PhraseTable, evidence?: KeywordEvidence)
     const best = new Float64Array(n + 1).fill(-Infinity);
     const choice = new Int32Array(n + 1);
     best[0] = 0;
+    const vocabulary = typeof ev?.inVocabulary === 'function';
     for (let j = 1; j <= n; j++) {
       let joined = '';
+      // Phrases ending at token j-1 can have a corpus count only if that word ends a keyword.
+      const endOk = ev !== undefined && (typeof ev.mayEnd !== 'function' || safeFilter(ev.mayEnd.bind(ev), keys[j - 1]!));
       for (let length = 1; length <= MAX_KEYWORD_TOKENS && length <= j; length++) {
         const i = j - length;
-        if (ev) joined = length === 1 ? keys[i]! : keys[i]! + ' ' + joined;
+        if (ev && (endOk || vocabulary)) joined = length === 1 ? keys[i]! : keys[i]! + ' ' + joined;
         const base = scores[i * MAX_KEYWORD_TOKENS + length - 1]!;
         if (Number.isNaN(base)) continue;
         let score = base;
         if (ev) {
-          const count = safeCount(ev, joined);
+          const counted = endOk && (typeof ev.mayStart !== 'function' || safeFilter(ev.mayStart.bind(ev), keys[i]!));
+          const count = counted ? safeCount(ev, joined) : 0;
           if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
           if (safeVocabulary(ev, joined)) score += length * W.vocabulary;
         }
