@@ -53,7 +53,8 @@ export class CorpusIndex {
   private readonly docs: (ArticleSummary | undefined)[] = [];
   private readonly free: number[] = [];
   private readonly buckets = new BucketTable();
-  private readonly headlines = new Map<string, Set<number>>();
+  /** Normalised headline → the article with it, or the set of them (nearly every headline is unique: no Set for one). */
+  private readonly headlines = new Map<string, number | Set<number>>();
   private readonly postings = new Map<string, Set<number>>();
   /** Attested keyword uses (see KeywordPlace.attested): evidence for keyword splitting. */
   private readonly attestedCounts = new Map<string, number>();
@@ -120,7 +121,12 @@ export class CorpusIndex {
     this.docs[id] = summary;
     this.headlineSearch.touch(id);
     for (const key of bandKeys(summary.signature)) this.buckets.add(key, id);
-    if (summary.headlineNormalized) addTo(this.headlines, summary.headlineNormalized, id);
+    if (summary.headlineNormalized) {
+      const h = this.headlines.get(summary.headlineNormalized);
+      if (h === undefined) this.headlines.set(summary.headlineNormalized, id);
+      else if (typeof h === 'number') this.headlines.set(summary.headlineNormalized, new Set([h, id]));
+      else h.add(id);
+    }
     for (const k of summary.keywords) {
       addTo(this.postings, k.normalized, id);
       if (k.attested) {
@@ -148,7 +154,14 @@ export class CorpusIndex {
     if (id === undefined) return;
     const s = this.docs[id]!;
     for (const key of bandKeys(s.signature)) this.buckets.remove(key, id);
-    if (s.headlineNormalized) removeFrom(this.headlines, s.headlineNormalized, id);
+    if (s.headlineNormalized) {
+      const h = this.headlines.get(s.headlineNormalized);
+      if (h === id) this.headlines.delete(s.headlineNormalized);
+      else if (typeof h === 'object') {
+        h.delete(id);
+        if (h.size === 1) this.headlines.set(s.headlineNormalized, h.values().next().value as number);
+      }
+    }
     for (const k of s.keywords) {
       removeFrom(this.postings, k.normalized, id);
       if (k.attested) {
@@ -241,7 +254,9 @@ export class CorpusIndex {
 
   /** The articles whose normalised headline is `normalized`. */
   byHeadline(normalized: string): ArticleSummary[] {
-    return [...(this.headlines.get(normalized) ?? [])].map((id) => this.docs[id]!).filter(Boolean);
+    const h = this.headlines.get(normalized);
+    const ids = h === undefined ? [] : typeof h === 'number' ? [h] : [...h];
+    return ids.map((id) => this.docs[id]!).filter(Boolean);
   }
 
   /** The articles with a keyword that normalises to `normalized`. */
