@@ -479,7 +479,10 @@ async function indexCorpus(): Promise<void> {
       // was missed, forget what vanished after it was read, and re-read what file events touched.
       const relisted = await listWorkspace(cancelled);
       if (cancelled()) return;
-      const { added, vanished } = compareListings(new Set(files), relisted, (f) => host.index.get(pathToFileURL(f).toString()) !== undefined);
+      // Nearly always the same list in the same order: a plain comparison, not two sets of
+      // 100,000 paths (134 ms in one turn of the event loop, measured).
+      const same = relisted.length === files.length && relisted.every((f, i) => f === files[i]);
+      const { added, vanished } = same ? { added: [], vanished: [] } : compareListings(new Set(files), relisted, (f) => host.index.get(pathToFileURL(f).toString()) !== undefined);
       const again = [...new Set([...added, ...vanished, ...touched])];
       if (again.length) await host.indexFiles(again, () => undefined, stopped, undefined, threads);
       if (cancelled()) return;
