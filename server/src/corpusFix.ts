@@ -10,6 +10,7 @@ import type { Analysis } from './core/analysis';
 import { safeFixEdits } from './core/features/codeActions';
 import type { ArticleDiagnostic } from './core/lint';
 import type { CorpusHost } from './corpusHost';
+import { TimeSlice } from './slices';
 
 /** What the request needs from the server. */
 export interface CorpusFixDeps {
@@ -31,7 +32,7 @@ export function registerCorpusFixes({ connection, host, guard, check, versionOf 
       const changeAnnotations: Record<string, ChangeAnnotation> = {};
       const byRule: Record<string, number> = {};
       let fixes = 0;
-      let sliceStart = Date.now();
+      const slice = new TimeSlice();
       for (const summary of [...host.index.all()]) {
         const analysis = await check(summary.uri);
         if (!analysis) continue;
@@ -50,10 +51,7 @@ export function registerCorpusFixes({ connection, host, guard, check, versionOf 
           edits: edits.map((e) => ({ range: e.range, newText: e.newText, annotationId: ruleOf(e) })),
         });
         fixes += edits.length;
-        if (Date.now() - sliceStart > 15) {
-          await new Promise((r) => setImmediate(r));
-          sliceStart = Date.now();
-        }
+        await slice.yieldIfDue();
       }
       return { edit: { documentChanges, changeAnnotations }, files: documentChanges.length, fixes, byRule };
     }),

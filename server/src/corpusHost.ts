@@ -13,6 +13,7 @@ import { duplicateThreshold, keywordEvidence } from './core/corpus/batch';
 import type { ArticleSummary } from './core/corpus/summary';
 import { indexEntry, withEvidence } from './core/corpus/entry';
 import { runOrdered } from './ordered';
+import { SLICE_MS, TimeSlice } from './slices';
 import { defaultIndexThreads, IndexPool } from './indexPool';
 import type { IndexJobResult } from './indexWorker';
 import type { ResolvedConfig } from './core/config';
@@ -34,7 +35,6 @@ export interface CorpusScope {
   readonly exclude: readonly string[];
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A bounded map that forgets its oldest entries. */
 class Lru<K, V> {
@@ -98,15 +98,11 @@ async function* walk(root: string, start: string, scope: CorpusScope, isCancelle
       continue; // deleted while listing, or unreadable: skip
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    let sliceStart = Date.now();
+    const slice = new TimeSlice();
     for (const e of entries) {
       // A folder of tens of thousands of files: let requests in every few milliseconds (an
       // async generator's own yields are microtasks, which never give the event loop a turn).
-      if (Date.now() - sliceStart >= 5) {
-        await yieldToEventLoop();
-        if (isCancelled()) return;
-        sliceStart = Date.now();
-      }
+      if ((await slice.yieldIfDue()) && isCancelled()) return;
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
@@ -262,13 +258,13 @@ export class CorpusHost {
    * index, in file order, exactly as {@link indexText} would. `threads` overrides the host's
    * option (the `arabicNews.corpus.indexThreads` setting; 0: this thread only).
    */
-  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = 5, threads?: number): Promise<number> {
+  async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = SLICE_MS, threads?: number): Promise<number> {
     threads ??= this.options.indexThreads ?? defaultIndexThreads();
     const pool = files.length >= 2 * POOL_BATCH && threads > 0 ? IndexPool.start(threads) : undefined;
     if (!pool) return this.indexFilesHere(files, 0, progress, isCancelled, sliceMs);
     let done = 0;
     try {
-      let sliceStart = Date.now();
+      const slice = new TimeSlice(sliceMs);
       const count = Math.ceil(files.length / POOL_BATCH);
       await runOrdered<IndexJobResult | undefined>(
         count,
@@ -301,10 +297,9 @@ export class CorpusHost {
               else this.index.set(withEvidence(entry, keywordEvidence(this.index, uri)));
             }
             done++;
-            if (Date.now() - sliceStart >= sliceMs) {
+            if (slice.due) {
               progress(done, files.length);
-              await yieldToEventLoop();
-              sliceStart = Date.now();
+              await slice.next();
             }
           }
         },
@@ -322,7 +317,7 @@ export class CorpusHost {
   /** Indexes files from `from` on on this thread, in time slices. */
   private async indexFilesHere(files: readonly string[], from: number, progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs: number): Promise<number> {
     let done = from;
-    let sliceStart = Date.now();
+    const slice = new TimeSlice(sliceMs);
     const reads: Promise<string | undefined>[] = [];
     const ahead = 16; // read a few files ahead while parsing
     for (let i = from; i < Math.min(from + ahead, files.length); i++) reads[i] = this.readFile(files[i]!);
@@ -337,10 +332,9 @@ export class CorpusHost {
         else this.indexText(uri, text);
       }
       done++;
-      if (Date.now() - sliceStart >= sliceMs) {
+      if (slice.due) {
         progress(done, files.length);
-        await yieldToEventLoop();
-        sliceStart = Date.now();
+        await slice.next();
       }
     }
     progress(done, files.length);

@@ -12,6 +12,7 @@ import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { normalizeArabic, tolerantPattern } from './core/arabic';
 import { type ArticleFilter, corpusStats, facet, listArticles } from './core/corpus/queries';
 import type { CorpusHost } from './corpusHost';
+import { TimeSlice } from './slices';
 
 /** A search result: a headline or a paragraph, with the exact range of the match. */
 export interface SearchHit {
@@ -55,7 +56,7 @@ export async function searchCorpus(host: CorpusHost, query: string, limit: numbe
     items.push({ uri: s.uri, line: s.headlineLine, character: m?.index ?? 0, length: m?.[0].length ?? 0, text: s.headline, kind: 'headline', headline: s.headline });
     if (items.length >= limit) return { items, truncated: true };
   }
-  let sliceStart = Date.now();
+  const slice = new TimeSlice();
   for (const s of summaries) {
     if (token?.isCancellationRequested) break;
     const text = await host.textOf(s.uri);
@@ -68,10 +69,7 @@ export async function searchCorpus(host: CorpusHost, query: string, limit: numbe
       items.push({ uri: s.uri, line: i, character: m.index, length: m[0].length, text: excerpt(lines[i]!, m.index, m[0].length), kind: 'paragraph', headline: s.headline });
       if (items.length >= limit) return { items, truncated: true };
     }
-    if (Date.now() - sliceStart > 15) {
-      await new Promise((r) => setImmediate(r));
-      sliceStart = Date.now();
-    }
+    await slice.yieldIfDue();
   }
   return { items, truncated: false };
 }

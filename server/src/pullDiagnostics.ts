@@ -23,6 +23,7 @@ import type {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TimeSlice } from './slices';
 
 /** How diagnostics reach the client: `auto` pulls when the client says it can. */
 export type DiagnosticsMode = 'push' | 'pull' | 'auto';
@@ -132,14 +133,13 @@ export function registerPullDiagnostics(deps: PullDiagnosticsDeps): { refresh():
         if (resultProgress && items.length) resultProgress.report({ items: items.splice(0) });
       };
       for (const doc of documents.all()) await add(doc.uri);
-      let sliceStart = Date.now();
+      const slice = new TimeSlice();
       for (const file of await deps.corpus()) {
         if (token.isCancellationRequested) break;
         await add(file.uri);
-        if (Date.now() - sliceStart > 15) {
+        if (slice.due) {
           flush();
-          await new Promise((r) => setImmediate(r));
-          sliceStart = Date.now();
+          await slice.next();
         }
       }
       if (!token.isCancellationRequested) {

@@ -39,6 +39,7 @@ import { registerNavigation } from './navigation';
 import { registerCorpusRequests } from './corpusRequests';
 import { registerCorpusFixes } from './corpusFix';
 import { choosePullSupport, diagnosticProvider, type DiagnosticsMode, PUSH_ONLY, type PullSupport, registerPullDiagnostics } from './pullDiagnostics';
+import { TimeSlice } from './slices';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -353,14 +354,11 @@ async function publishWorkspaceDiagnostics(): Promise<void> {
       publishedClosed.clear();
       return;
     }
-    let sliceStart = Date.now();
+    const slice = new TimeSlice();
     for (const summary of [...host.index.all()]) {
       if (run !== workspaceRun) return;
       await publishClosed(summary.uri);
-      if (Date.now() - sliceStart > 15) {
-        await new Promise((r) => setImmediate(r));
-        sliceStart = Date.now();
-      }
+      await slice.yieldIfDue();
     }
   });
 }
