@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, Location, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../support/fixtures';
-import { type ServerHandle, startServer } from '../support/lspClient';
+import { initializeOnFolder, type ServerHandle, startServer } from '../support/lspClient';
 
 const strip = (t: string): string => t.replace(/ ?⟦[^⟧]*⟧/g, '');
 
@@ -35,15 +35,7 @@ describe('the corpus over the protocol', () => {
       'الزمالك يعلن التعاقد مع مدرب جديد .. فيديو\nتاريخ النشر: 2nd, June 2024 GMT\nأعلن نادي الزمالك، مساء السبت، التعاقد مع مدرب برتغالي جديد لقيادة الفريق الأول لمدة موسمين.\nالمصدر: بوابة الأهرام\nكلمات دلالية: الزمالك، مدرب جديد',
     );
     server = startServer();
-    const ready = server.notification<{ articles: number }>('arabicNews/indexReady', () => true, 30_000);
-    await server.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).toString(),
-      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'corpus' }],
-      capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-    });
-    await server.connection.sendNotification('initialized', {});
-    const counts = await ready;
+    const counts = await initializeOnFolder(server, dir, { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } });
     assert.equal(counts.articles, 12);
   });
   after(async () => {

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { syntheticArticle } from '../../bench/synthetic';
-import { startServer, type ServerHandle } from '../support/lspClient';
+import { initializeOnFolder, startServer, type ServerHandle } from '../support/lspClient';
 
 let dir: string;
 const servers: ServerHandle[] = [];
@@ -18,17 +17,7 @@ const servers: ServerHandle[] = [];
 async function indexed(threads: number | undefined): Promise<ServerHandle> {
   const server = startServer();
   servers.push(server);
-  const ready = server.notification<{ articles: number }>('arabicNews/indexReady', () => true, 60_000);
-  const folder = pathToFileURL(dir).toString();
-  await server.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: folder,
-    workspaceFolders: [{ uri: folder, name: 'corpus' }],
-    capabilities: {},
-    initializationOptions: { settings: { corpus: threads === undefined ? {} : { indexThreads: threads } } },
-  });
-  await server.connection.sendNotification('initialized', {});
-  await ready;
+  await initializeOnFolder(server, dir, {}, { settings: { corpus: threads === undefined ? {} : { indexThreads: threads } } }, 60_000);
   return server;
 }
 

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
-import { type ServerHandle, startServer } from '../support/lspClient';
+import { initializeOnFolder, type ServerHandle, startServer } from '../support/lspClient';
 
 const CREATED = 1;
 const DELETED = 3;
@@ -127,15 +127,8 @@ describe('a folder deleted or created: one watched-file event for the folder', (
     writeAll(dir, ARCHIVE);
     writeAll(dir, LOCAL);
     server = startServer();
-    const ready = server.notification<{ articles: number }>('arabicNews/indexReady', () => true, 30_000);
-    await server.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).toString(),
-      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'corpus' }],
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-    });
-    await server.connection.sendNotification('initialized', {});
-    assert.equal((await ready).articles, 5);
+    const ready = await initializeOnFolder(server, dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } });
+    assert.equal(ready.articles, 5);
   });
   after(async () => {
     await server?.stop();

@@ -3,6 +3,7 @@
  * process and speaks JSON-RPC to it. Waits are for messages, bounded, never fixed sleeps.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -108,4 +109,30 @@ export function startServer(args: string[] = ['--stdio'], entry = path.join(repo
       }
     },
   };
+}
+
+/** What the server says when its corpus index is ready. */
+export interface IndexReady {
+  readonly articles: number;
+  readonly files: number;
+  readonly keywords: number;
+  readonly ms: number;
+}
+
+/**
+ * Initializes a started server on one workspace folder and waits (bounded) for its corpus index:
+ * the set-up most protocol tests share.
+ */
+export async function initializeOnFolder(server: ServerHandle, dir: string, capabilities: object = {}, initializationOptions?: object, timeoutMs = 30_000): Promise<IndexReady> {
+  const ready = server.notification<IndexReady>('arabicNews/indexReady', () => true, timeoutMs);
+  const uri = pathToFileURL(dir).toString();
+  await server.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'corpus' }],
+    capabilities,
+    ...(initializationOptions ? { initializationOptions } : {}),
+  });
+  await server.connection.sendNotification('initialized', {});
+  return ready;
 }
