@@ -20,7 +20,7 @@ import { DashboardManager, type DashboardState } from './dashboard/dashboardPane
 import type { Selection } from './dashboard/protocol';
 import { createLanguageClient } from './languageClient';
 import { registerLanguageSwitch } from './languageSwitch';
-import { PreviewManager, type PreviewState } from './preview/previewPanel';
+import { PREVIEW_VIEW_TYPE, PreviewManager, type PreviewState } from './preview/previewPanel';
 import { CorpusSearch, type SearchState } from './search';
 import { ArticleStatusBar, type StatusBarState } from './statusBar';
 import { registerCorpusCommands } from './corpusCommands';
@@ -34,6 +34,8 @@ export interface ArabicNewsApi {
   /** The views' state, for the end-to-end tests (test/e2e/suite/views.e2e.ts). */
   readonly views: {
     preview(): PreviewState;
+    /** What the preview's serializer does after a window reload (the test cannot reload the window it runs in). */
+    restorePreview(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
     dashboard(): DashboardState;
     /** Lists the articles of a dashboard bar, as a click on it does. */
     selectInDashboard(selection: Selection): Promise<void>;
@@ -64,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Arabic
       preview.open(doc);
     }),
     vscode.commands.registerCommand('arabicNews.showDashboard', () => dashboard.open()),
+    // A preview open when the window reloads comes back, on the article it showed.
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
     registerCorpusCommands(context, client),
   );
 
@@ -78,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Arabic
     serverPid: async () => ((await client!.sendRequest('arabicNews/serverInfo')) as { pid: number }).pid,
     views: {
       preview: () => preview.state(),
+      restorePreview: (panel, state) => preview.restore(panel, state),
       dashboard: () => dashboard.state(),
       selectInDashboard: (selection) => dashboard.select(selection),
       corpusTree,

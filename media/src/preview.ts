@@ -7,7 +7,7 @@
 import type { Block, Piece, PreviewModel, Problem } from '../../client/src/preview/model';
 import type { FromPreview, PreviewStrings, ToPreview } from '../../client/src/preview/protocol';
 
-declare function acquireVsCodeApi(): { postMessage(message: FromPreview): void };
+declare function acquireVsCodeApi(): { postMessage(message: FromPreview): void; setState(state: { uri: string }): void };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('article')!;
@@ -173,6 +173,9 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
   if (m.type === 'render') {
     strings = m.strings;
     render(m.model);
+    // Which article this preview shows, kept by VS Code across a window reload (the extension's
+    // serializer reopens it from this state).
+    vscode.setState({ uri: m.uri });
     vscode.postMessage({
       type: 'rendered',
       version: m.version,

@@ -110,33 +110,65 @@ export class PreviewManager implements vscode.Disposable {
       return;
     }
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        ...webviewOptions(this.extensionUri),
-        retainContextWhenHidden: false,
-      });
-      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
-      this.webviewReady = false;
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, {
-        title: vscode.l10n.t('Preview'),
-        style: 'preview.css',
-        script: 'preview.js',
-        body: '<main id="article" dir="rtl" lang="ar" aria-live="polite"></main>',
-      });
-      this.panel.webview.onDidReceiveMessage((m: FromPreview) => this.onMessage(m), undefined, this.disposables);
-      this.panel.onDidChangeViewState((e) => {
-        // A hidden webview loses its page (no retained context): it asks again with 'ready'.
-        if (!e.webviewPanel.visible) this.webviewReady = false;
-      }, undefined, this.disposables);
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.document = undefined;
-        this.model = undefined;
-        this.rendered = undefined;
-        this.scrolled = undefined;
-        this.renderSoon.cancel();
-      }, undefined, this.disposables);
+      this.attach(
+        vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+          ...webviewOptions(this.extensionUri),
+          retainContextWhenHidden: false,
+        }),
+      );
     } else this.panel.reveal(vscode.ViewColumn.Beside, true);
     this.follow(target);
+  }
+
+  /**
+   * A preview panel that VS Code kept across a window reload (its serializer, registered by the
+   * extension, hands it back): set it up again and follow the article it showed, from the state
+   * the page saved (`setState`), else the active article.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.panel) {
+      panel.dispose(); // one preview at a time
+      return;
+    }
+    this.attach(panel);
+    const saved = typeof (state as { uri?: unknown } | undefined)?.uri === 'string' ? (state as { uri: string }).uri : undefined;
+    let doc: vscode.TextDocument | undefined;
+    if (saved) {
+      try {
+        doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved));
+      } catch {
+        doc = undefined; // deleted or moved since
+      }
+    }
+    doc ??= isArticle(vscode.window.activeTextEditor?.document) ? vscode.window.activeTextEditor.document : undefined;
+    if (doc) this.follow(doc);
+  }
+
+  /** Sets up a preview panel: its page, messages and lifetime. */
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    this.webviewReady = false;
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, {
+      title: vscode.l10n.t('Preview'),
+      style: 'preview.css',
+      script: 'preview.js',
+      body: '<main id="article" dir="rtl" lang="ar" aria-live="polite"></main>',
+    });
+    panel.webview.onDidReceiveMessage((m: FromPreview) => this.onMessage(m), undefined, this.disposables);
+    panel.onDidChangeViewState((e) => {
+      // A hidden webview loses its page (no retained context): it asks again with 'ready'.
+      if (!e.webviewPanel.visible) this.webviewReady = false;
+    }, undefined, this.disposables);
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.document = undefined;
+      this.model = undefined;
+      this.rendered = undefined;
+      this.scrolled = undefined;
+      this.renderSoon.cancel();
+    }, undefined, this.disposables);
   }
 
   private follow(doc: vscode.TextDocument): void {

@@ -76,6 +76,25 @@ suite('views', () => {
     );
   });
 
+  test('preview: a panel handed back after a window reload shows the article its page saved', async () => {
+    // Close the open preview: the serializer makes a new one from VS Code's kept panel.
+    const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('arabicNews.preview'));
+    await vscode.window.tabGroups.close(open);
+    await waitFor(() => api().views.preview(), (s) => !s.visible && s.uri === undefined, 10_000, 'the preview to close');
+    const uri = workspaceFile('article-defects.txt');
+    const headline = (await vscode.workspace.openTextDocument(uri)).lineAt(0).text;
+    // What VS Code does on reload: a panel of the preview's type and the state its page saved.
+    const kept = vscode.window.createWebviewPanel('arabicNews.preview', 'Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    await waitFor(() => kept.visible, (v) => v, 10_000, 'the kept panel to open');
+    await api().views.restorePreview(kept, { uri: uri.toString() });
+    await waitFor(
+      () => api().views.preview(),
+      (s) => s.rendered?.uri === uri.toString() && s.rendered.headline === headline && s.rendered.problems >= 2,
+      20_000,
+      'the restored preview to render article-defects.txt with its problems',
+    );
+  });
+
   test('dashboard: charts of the workspace, and a bar lists its articles', async () => {
     await vscode.commands.executeCommand('arabicNews.showDashboard');
     const state = await waitFor(
