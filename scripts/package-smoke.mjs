@@ -19,10 +19,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium, until as pollUntil } from './code-server/browser.mjs';
 import { ensureCodeServer, startCodeServer } from './code-server/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const WAIT_MS = Number(process.env.ARABIC_NEWS_SMOKE_TIMEOUT_MS || 30_000);
 const MAX_VSIX_BYTES = 5 * 1024 * 1024;
 const args = process.argv.slice(2);
@@ -130,21 +130,8 @@ function install(vsix, dir, extDir) {
   log(`installed: ${installed.join(', ')}`);
 }
 
-/** Polls `fn` until it returns a truthy value; fails naming what it waited for and the last value. */
-async function until(what, fn, timeoutMs = WAIT_MS) {
-  const started = Date.now();
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = `error: ${e.message.split('\n')[0]}`;
-    }
-    if (Date.now() - started > timeoutMs) fail(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+/** Polls `fn` until it returns a truthy value (bounded by the smoke test's wait). */
+const until = (what, fn, timeoutMs = WAIT_MS) => pollUntil(what, fn, timeoutMs);
 
 /** The frame of a webview that shows an element matching `selector`. */
 async function webviewFrame(page, selector) {
@@ -163,17 +150,11 @@ async function paletteCommand(page, label) {
 }
 
 async function checkInUi(extDir, workspace) {
-  const { chromium } = await import('playwright-core');
-  if (!existsSync(CHROMIUM)) fail(`no browser at ${CHROMIUM}; run npm run install:e2e (or set CHROMIUM_PATH)`);
   const server = await startCodeServer({ folder: workspace, log, args: ['--extensions-dir', extDir], settings: { 'workbench.editor.enablePreview': false } });
   let browser;
   let page;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium(log);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage();
     await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: 60_000 }); // the folder only: no development path
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

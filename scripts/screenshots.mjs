@@ -16,11 +16,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium, until as pollUntil } from './code-server/browser.mjs';
 import { startCodeServer } from './code-server/server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = path.join(ROOT, 'samples');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const WAIT_MS = Number(process.env.ARABIC_NEWS_SCREENSHOT_TIMEOUT_MS || 20_000);
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -53,21 +53,8 @@ function build() {
   if (r.status !== 0) throw new Error(`npm run build failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`);
 }
 
-/** Waits until `fn()` is truthy (polling, bounded); fails naming what it waited for and the last value. */
-async function until(what, fn, timeoutMs = WAIT_MS) {
-  const started = Date.now();
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = `error: ${e.message.split('\n')[0]}`;
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Waits until `fn()` is truthy (polling, bounded). */
+const until = (what, fn, timeoutMs = WAIT_MS) => pollUntil(what, fn, timeoutMs, 100);
 
 class Workbench {
   constructor(page) {
@@ -172,9 +159,7 @@ class Workbench {
 async function main() {
   if (!args.includes('--no-build')) build();
   if (!existsSync(path.join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing; run npm run build');
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}; run npm run install:e2e (or set CHROMIUM_PATH)`);
   mkdirSync(OUT, { recursive: true });
-  const { chromium } = await import('playwright-core');
 
   const started = Date.now();
   const server = await startCodeServer({
@@ -192,12 +177,7 @@ async function main() {
   let browser;
   let page;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium(log);
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US' });
     page = await context.newPage();
     const wb = new Workbench(page);

@@ -11,15 +11,14 @@
 // Env: ARABIC_NEWS_E2E_TIMEOUT_MS  bound of the whole run (default 240000)
 //      ARABIC_NEWS_E2E_VERBOSE=1    also print code-server's output and the workbench's own log
 //      CHROMIUM_PATH                browser executable (default /usr/bin/chromium)
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { launchChromium } from './browser.mjs';
 import { format } from 'node:util';
 import { startCodeServer } from './server.mjs';
 
 const log = (msg) => process.stderr.write(`[launcher] ${msg}\n`);
 const verbose = process.env.ARABIC_NEWS_E2E_VERBOSE === '1';
 const timeoutMs = Number(process.env.ARABIC_NEWS_E2E_TIMEOUT_MS || 240_000);
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Flags of the VS Code command line that take a separate value (`--flag value`). */
 const FLAGS_WITH_VALUE = new Set([
@@ -53,25 +52,6 @@ export function parseArgs(argv) {
 // The workbench's own routine messages, which arrive through the same channel as the extension host's.
 const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\] registered|ChatSessionStore: Migrating 0 |Ignoring fetching additional builtin extensions from gallery)/;
 
-async function launchChromium(chromium) {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`no browser at ${chromiumPath}; run: npm run install:e2e (or set CHROMIUM_PATH)`);
-  }
-  const options = {
-    executablePath: chromiumPath,
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  };
-  try {
-    return await chromium.launch(options);
-  } catch (e) {
-    log(`Chromium did not start (${e.message.split('\n')[0]}); retrying once`);
-    return await chromium.launch(options);
-  }
-}
-
 export async function main(argv) {
   const { devPaths, testsPath, folder, ignored } = parseArgs(argv);
   if (!testsPath || devPaths.length === 0) {
@@ -80,14 +60,13 @@ export async function main(argv) {
   }
   if (verbose && ignored.length) log(`ignoring ${ignored.join(' ')}`);
 
-  const { chromium } = await import('playwright-core');
   let server;
   let browser;
   let timer;
   try {
     const started = Date.now();
     server = await startCodeServer({ folder, verbose, log: (m) => log(m) });
-    browser = await launchChromium(chromium);
+    browser = await launchChromium(log);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
 
