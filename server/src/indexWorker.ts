@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { type IndexEntry, indexEntry } from './core/corpus/entry';
+import { type IndexEntry, indexEntry, packSignatures } from './core/corpus/entry';
 import { parseArticle } from './core/parse/article';
 import type { MarkerTokens } from './core/parse/markers';
 import { looksLikeArticle } from './core/parse/sniff';
@@ -80,6 +80,7 @@ export function runIndexJob(job: IndexJob): IndexJobResult {
       return null;
     }
   });
+  packSignatures(entries);
   return { id: job.id, entries };
 }
 

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type CheckerOptions, FileChecker } from './check';
 import type { FromWorker, ToWorker } from './pool';
+import { packSignatures } from '../core/corpus/entry';
 
 /** Serves batches until the main thread terminates the worker. */
 export function serveWorker(options: CheckerOptions): void {
@@ -12,9 +13,12 @@ export function serveWorker(options: CheckerOptions): void {
     let reply: FromWorker;
     try {
       switch (m.type) {
-        case 'index':
-          reply = { id: m.id, ok: true, result: m.files.map((f) => checker.index(f)) };
+        case 'index': {
+          const entries = m.files.map((f) => checker.index(f));
+          packSignatures(entries);
+          reply = { id: m.id, ok: true, result: entries };
           break;
+        }
         case 'load':
           checker.load(m.snapshot);
           reply = { id: m.id, ok: true, result: null };
