@@ -79,6 +79,18 @@ Rules: ${RULES.length ? `${RULES[0]!.id}…${RULES[RULES.length - 1]!.id}` : 'no
 
 const VALUE_OPTIONS = new Set(['--format', '--config', '--rule', '--max-warnings', '--jobs', '--shard', '--language']);
 
+/** `--rule ID=SEVERITY` (the rule by id or name), shared by the check and export commands. */
+export function parseRuleOption(value: string): { id: string; severity: Severity } | { error: string } {
+  const at = value.lastIndexOf('=');
+  const key = at > 0 ? value.slice(0, at).trim() : '';
+  const severity = at > 0 ? value.slice(at + 1).trim() : '';
+  if (!key) return { error: `--rule takes ID=SEVERITY, e.g. --rule AN104=off; got "${value}".` };
+  const rule = findRule(key);
+  if (!rule) return { error: `Unknown rule "${key}" in --rule. Rules: ${RULES.map((r) => r.id).join(', ')}.` };
+  if (!isSeverity(severity)) return { error: `"${severity}" is not a severity in --rule ${value}: use off, hint, info, warning or error.` };
+  return { id: rule.id, severity };
+}
+
 /** Parses the arguments (without `node` and the script). Returns an error message for bad input. */
 export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
   const patterns: string[] = [];
@@ -130,14 +142,9 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
         config = value;
         break;
       case '--rule': {
-        const at = value!.lastIndexOf('=');
-        const key = at > 0 ? value!.slice(0, at).trim() : '';
-        const severity = at > 0 ? value!.slice(at + 1).trim() : '';
-        if (!key) return { error: `--rule takes ID=SEVERITY, e.g. --rule AN104=off; got "${value}".` };
-        const rule = findRule(key);
-        if (!rule) return { error: `Unknown rule "${key}" in --rule. Rules: ${RULES.map((r) => r.id).join(', ')}.` };
-        if (!isSeverity(severity)) return { error: `"${severity}" is not a severity in --rule ${value}: use off, hint, info, warning or error.` };
-        rules[rule.id] = severity;
+        const r = parseRuleOption(value!);
+        if ('error' in r) return r;
+        rules[r.id] = r.severity;
         break;
       }
       case '--max-warnings': {

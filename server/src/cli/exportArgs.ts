@@ -1,7 +1,5 @@
 /** The options of `arabic-news-lint export`: parsing and the help text (docs/cli.md, "Exporting a dataset"). */
-import { readArgv } from './args';
-import { isSeverity } from '../core/config';
-import { findRule, RULES } from '../core/rules/index';
+import { parseRuleOption, readArgv } from './args';
 import type { Severity } from '../core/rules/rule';
 
 /** One split of `--split`: its name and share of the groups. */
@@ -123,14 +121,9 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | { erro
         config = value;
         break;
       case '--rule': {
-        const at = value!.lastIndexOf('=');
-        const key = at > 0 ? value!.slice(0, at).trim() : '';
-        const severity = at > 0 ? value!.slice(at + 1).trim() : '';
-        if (!key) return { error: `--rule takes ID=SEVERITY, e.g. --rule AN104=off; got "${value}".` };
-        const rule = findRule(key);
-        if (!rule) return { error: `Unknown rule "${key}" in --rule. Rules: ${RULES.map((r) => r.id).join(', ')}.` };
-        if (!isSeverity(severity)) return { error: `"${severity}" is not a severity in --rule ${value}: use off, hint, info, warning or error.` };
-        rules[rule.id] = severity;
+        const r = parseRuleOption(value!);
+        if ('error' in r) return r;
+        rules[r.id] = r.severity;
         break;
       }
       default:
