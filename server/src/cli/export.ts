@@ -26,12 +26,11 @@ import type { EncodingInfo } from '../core/rules/rule';
 import { applyEdits } from '../core/text/edits';
 import { canConvertToUtf8, decodeBytes, isCleanUtf8 } from '../core/text/encoding';
 import { localize } from '../core/types';
-import { ConfigLoader } from '../configLoader';
 import { FileChecker, MAX_FILE_BYTES, MAX_FIX_ROUNDS } from './check';
 import { flatCopy } from './corpusIndex';
 import { type ExportOptions, exportHelpText, parseExportArgs } from './exportArgs';
 import { expandPatterns, relativePath } from './files';
-import { type CliIo, EXIT_FAILURE, EXIT_OK, packageVersion } from './run';
+import { checkConfigFile, type CliIo, EXIT_FAILURE, EXIT_OK, packageVersion } from './run';
 
 /** One record of the dataset. Every field has the same type in every record. */
 export interface ExportRecord {
@@ -196,26 +195,14 @@ export async function runExport(io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
   if (options.config) {
-    const abs = path.resolve(cwd, options.config);
-    let ok = false;
-    try {
-      ok = fs.statSync(abs).isFile();
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
+    const checked = checkConfigFile(path.resolve(cwd, options.config), (file, p) =>
+      err(`${relativePath(file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${localize(p.message, 'en')}`),
+    );
+    if (checked === 'unreadable') {
       err(`arabic-news-lint export: cannot read the configuration file ${options.config}.`);
       return EXIT_FAILURE;
     }
-    const loaded = new ConfigLoader().load(abs);
-    let bad = false;
-    for (const [file, problems] of loaded.problems) {
-      for (const p of problems) {
-        err(`${relativePath(file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${localize(p.message, 'en')}`);
-        if (p.severity === 'error') bad = true;
-      }
-    }
-    if (bad) {
+    if (checked === 'errors') {
       err(`arabic-news-lint export: the configuration file ${options.config} has errors; nothing was exported.`);
       return EXIT_FAILURE;
     }

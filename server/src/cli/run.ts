@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigLoader } from '../configLoader';
+import type { ConfigProblem } from '../core/configFile';
 import { localize } from '../core/types';
 import { type CliOptions, helpText, parseArgs } from './args';
 import { type CheckerOptions, type CheckItem, FileChecker, type FileResult, MAX_INDEX_BYTES } from './check';
@@ -63,6 +64,26 @@ function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
 /** Thrown to stop a run whose output is no longer read. */
 class BrokenPipe extends Error {}
 
+/**
+ * Reads a `--config` file: 'unreadable' when it is not a readable file, 'errors' when it has
+ * problems of error severity (every problem, of any severity, goes to `report`), else 'ok'.
+ */
+export function checkConfigFile(abs: string, report: (file: string, problem: ConfigProblem) => void): 'ok' | 'unreadable' | 'errors' {
+  try {
+    if (!fs.statSync(abs).isFile()) return 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+  let errors = false;
+  for (const [file, problems] of new ConfigLoader().load(abs).problems) {
+    for (const p of problems) {
+      report(file, p);
+      if (p.severity === 'error') errors = true;
+    }
+  }
+  return errors ? 'errors' : 'ok';
+}
+
 /** Runs the command line; resolves to the exit code. */
 export async function runCli(io: CliIo): Promise<number> {
   const err = (line: string): void => {
@@ -98,22 +119,13 @@ export async function runCli(io: CliIo): Promise<number> {
 
   // --config FILE: read it now; a file that cannot be read or has errors stops the run.
   if (options.config) {
-    const abs = path.resolve(cwd, options.config);
-    let isFile = false;
-    try {
-      isFile = fs.statSync(abs).isFile();
-    } catch {
-      isFile = false;
-    }
-    if (!isFile) {
+    const language = options.language;
+    const checked = checkConfigFile(path.resolve(cwd, options.config), (file, p) => noteConfig(file, p.range.start.line + 1, p.range.start.character + 1, p.severity, localize(p.message, language)));
+    if (checked === 'unreadable') {
       err(`arabic-news-lint: cannot read the configuration file ${options.config}.`);
       return EXIT_FAILURE;
     }
-    const loaded = new ConfigLoader().load(abs);
-    for (const [file, problems] of loaded.problems) {
-      for (const p of problems) noteConfig(file, p.range.start.line + 1, p.range.start.character + 1, p.severity, localize(p.message, options.language));
-    }
-    if (failed) {
+    if (checked === 'errors') {
       err(`arabic-news-lint: the configuration file ${options.config} has errors; nothing was checked.`);
       return EXIT_FAILURE;
     }
