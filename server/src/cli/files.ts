@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { detach } from '../core/corpus/summary';
 import { DEFAULT_EXCLUDE } from '../corpusHost';
 
 /** Folders never walked (the corpus settings' default exclusions). */
@@ -98,7 +99,8 @@ export function expandPatterns(patterns: readonly string[], cwd: string): Expans
   const missing: string[] = [];
   const excludes: string[] = [];
   const add = (abs: string): void => {
-    if (!seen.has(abs)) seen.set(abs, { abs, rel: relativePath(abs, cwd) });
+    // Paths built by joining are chains of pieces; a list of 100,000 keeps flat copies.
+    if (!seen.has(abs)) seen.set(abs, { abs: detach(abs), rel: detach(relativePath(abs, cwd)) });
   };
   for (const raw of patterns) {
     if (raw.startsWith('!') && raw.length > 1) {

@@ -8,6 +8,7 @@ import { normalizeArabic } from '../arabic';
 import { BucketTable } from './buckets';
 import { HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
+import { MultiMap } from './multimap';
 import { bandKeys, estimateJaccard } from './shingles';
 import type { ArticleSummary } from './summary';
 
@@ -35,10 +36,10 @@ export function transliterationEligible(text: string): boolean {
 /** The spelling key with the transliteration letters folded, or undefined when the text is not eligible. */
 export function transliterationKey(text: string): string | undefined {
   if (!transliterationEligible(text)) return undefined;
-  let out = '';
-  for (const c of spellingKey(text)) out += TRANSLITERATION[c] ?? c;
-  return out;
+  return spellingKey(text).replace(TRANSLITERATION_LETTERS, (c) => TRANSLITERATION[c]!);
 }
+
+const TRANSLITERATION_LETTERS = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
 
 /** A near-duplicate candidate. */
 export interface Candidate {
@@ -53,9 +54,10 @@ export class CorpusIndex {
   private readonly docs: (ArticleSummary | undefined)[] = [];
   private readonly free: number[] = [];
   private readonly buckets = new BucketTable();
-  /** Normalised headline → the article with it, or the set of them (nearly every headline is unique: no Set for one). */
-  private readonly headlines = new Map<string, number | Set<number>>();
-  private readonly postings = new Map<string, Set<number>>();
+  /** Normalised headline → the articles with it. */
+  private readonly headlines = new MultiMap<string, number>();
+  /** Normalised keyword → the articles with it. */
+  private readonly postings = new MultiMap<string, number>();
   /** Attested keyword uses (see KeywordPlace.attested): evidence for keyword splitting. */
   private readonly attestedCounts = new Map<string, number>();
   /**
@@ -66,9 +68,9 @@ export class CorpusIndex {
   private readonly attestedFirst = new Map<string, number>();
   private readonly attestedLast = new Map<string, number>();
   /** spellingKey → normalised keyword forms in that group. */
-  private readonly keywordGroups = new Map<string, Set<string>>();
+  private readonly keywordGroups = new MultiMap<string, string>();
   /** transliterationKey → normalised keyword forms that fold to it. */
-  private readonly translitGroups = new Map<string, Set<string>>();
+  private readonly translitGroups = new MultiMap<string, string>();
   /** Exact similarities measured by the host, keyed by the pair and the two summaries' identities. */
   private readonly measured = new WeakMap<ArticleSummary, Map<ArticleSummary, number>>();
   /** Keyword and source counts over the main articles. */
@@ -92,13 +94,17 @@ export class CorpusIndex {
     return s;
   }
 
-  /** Group keys by normalised keyword (both depend only on the normalised form). */
-  private readonly groupKeys = new Map<string, { spelling: string; translit: string | undefined }>();
-
-  private keysOf(normalized: string): { spelling: string; translit: string | undefined } {
-    let keys = this.groupKeys.get(normalized);
-    if (!keys) this.groupKeys.set(normalized, (keys = { spelling: spellingKey(normalized), translit: transliterationKey(normalized) }));
-    return keys;
+  /** Adds (or removes) a keyword's normalised form to (from) its spelling groups. */
+  private group(normalized: string, add: boolean): void {
+    const g = this.intern(spellingKey(normalized));
+    const t = transliterationKey(normalized);
+    if (add) {
+      this.keywordGroups.add(g, normalized);
+      if (t !== undefined) this.translitGroups.add(this.intern(t), normalized);
+    } else {
+      this.keywordGroups.delete(g, normalized);
+      if (t !== undefined) this.translitGroups.delete(t, normalized);
+    }
   }
 
   /** Adds or replaces an article's summary (its keyword and source strings are replaced by shared equal copies). */
@@ -121,27 +127,15 @@ export class CorpusIndex {
     this.docs[id] = summary;
     this.headlineSearch.touch(id);
     for (const key of bandKeys(summary.signature)) this.buckets.add(key, id);
-    if (summary.headlineNormalized) {
-      const h = this.headlines.get(summary.headlineNormalized);
-      if (h === undefined) this.headlines.set(summary.headlineNormalized, id);
-      else if (typeof h === 'number') this.headlines.set(summary.headlineNormalized, new Set([h, id]));
-      else h.add(id);
-    }
+    if (summary.headlineNormalized) this.headlines.add(summary.headlineNormalized, id);
     for (const k of summary.keywords) {
-      addTo(this.postings, k.normalized, id);
+      // A keyword new to the corpus joins its spelling groups (the others are in theirs).
+      if (!this.postings.has(k.normalized)) this.group(k.normalized, true);
+      this.postings.add(k.normalized, id);
       if (k.attested) {
         this.attestedCounts.set(k.normalized, (this.attestedCounts.get(k.normalized) ?? 0) + 1);
         bump(this.attestedFirst, firstWord(k.normalized), 1);
         bump(this.attestedLast, lastWord(k.normalized), 1);
-      }
-      const { spelling: g, translit: t } = this.keysOf(k.normalized);
-      let set = this.keywordGroups.get(g);
-      if (!set) this.keywordGroups.set(g, (set = new Set()));
-      set.add(k.normalized);
-      if (t !== undefined) {
-        let ts = this.translitGroups.get(t);
-        if (!ts) this.translitGroups.set(t, (ts = new Set()));
-        ts.add(k.normalized);
       }
     }
     this.lexicon.apply(summary.keywords, summary.source, 1);
@@ -154,30 +148,16 @@ export class CorpusIndex {
     if (id === undefined) return;
     const s = this.docs[id]!;
     for (const key of bandKeys(s.signature)) this.buckets.remove(key, id);
-    if (s.headlineNormalized) {
-      const h = this.headlines.get(s.headlineNormalized);
-      if (h === id) this.headlines.delete(s.headlineNormalized);
-      else if (typeof h === 'object') {
-        h.delete(id);
-        if (h.size === 1) this.headlines.set(s.headlineNormalized, h.values().next().value as number);
-      }
-    }
+    if (s.headlineNormalized) this.headlines.delete(s.headlineNormalized, id);
     for (const k of s.keywords) {
-      removeFrom(this.postings, k.normalized, id);
+      const had = this.postings.has(k.normalized);
+      this.postings.delete(k.normalized, id);
       if (k.attested) {
         bump(this.attestedCounts, k.normalized, -1);
         bump(this.attestedFirst, firstWord(k.normalized), -1);
         bump(this.attestedLast, lastWord(k.normalized), -1);
       }
-      if (!this.postings.has(k.normalized)) {
-        const { spelling: g, translit: t } = this.keysOf(k.normalized);
-        const set = this.keywordGroups.get(g);
-        set?.delete(k.normalized);
-        if (set && !set.size) this.keywordGroups.delete(g);
-        const ts = t === undefined ? undefined : this.translitGroups.get(t);
-        ts?.delete(k.normalized);
-        if (ts && !ts.size) this.translitGroups.delete(t!);
-      }
+      if (had && !this.postings.has(k.normalized)) this.group(k.normalized, false);
     }
     this.lexicon.apply(s.keywords, s.source, -1);
     this.ids.delete(uri);
@@ -254,14 +234,12 @@ export class CorpusIndex {
 
   /** The articles whose normalised headline is `normalized`. */
   byHeadline(normalized: string): ArticleSummary[] {
-    const h = this.headlines.get(normalized);
-    const ids = h === undefined ? [] : typeof h === 'number' ? [h] : [...h];
-    return ids.map((id) => this.docs[id]!).filter(Boolean);
+    return [...this.headlines.values(normalized)].map((id) => this.docs[id]!).filter(Boolean);
   }
 
   /** The articles with a keyword that normalises to `normalized`. */
   byKeyword(normalized: string): ArticleSummary[] {
-    return [...(this.postings.get(normalized) ?? [])].map((id) => this.docs[id]!).filter(Boolean);
+    return [...this.postings.values(normalized)].map((id) => this.docs[id]!).filter(Boolean);
   }
 
   /** In how many articles a keyword is attested as a unit (evidence for splitting keyword lines). */
@@ -281,13 +259,13 @@ export class CorpusIndex {
 
   /** How many articles have a keyword. */
   keywordArticleCount(normalized: string): number {
-    return this.postings.get(normalized)?.size ?? 0;
+    return this.postings.count(normalized);
   }
 
   /** Every spelling in the corpus of a keyword's group (same letters up to hamza, ى/ي, ة/ه, harakat, tatweel and spaces), with counts. */
   keywordSpellings(text: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const normalized of this.keywordGroups.get(spellingKey(text)) ?? []) {
+    for (const normalized of this.keywordGroups.values(spellingKey(text))) {
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;
@@ -301,7 +279,7 @@ export class CorpusIndex {
     const out = new Map<string, number>();
     const t = transliterationKey(text);
     if (t === undefined) return out;
-    for (const normalized of this.translitGroups.get(t) ?? []) {
+    for (const normalized of this.translitGroups.values(t)) {
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;
@@ -312,7 +290,7 @@ export class CorpusIndex {
     const counts = new Map<string, number>();
     let seen = 0;
     for (const k of normalized) {
-      for (const id of this.postings.get(k) ?? []) {
+      for (const id of this.postings.values(k)) {
         if (seen++ >= sample) return counts;
         for (const other of this.docs[id]?.keywords ?? []) {
           if (!normalized.includes(other.normalized)) counts.set(other.normalized, (counts.get(other.normalized) ?? 0) + 1);
@@ -338,17 +316,4 @@ function firstWord(normalized: string): string {
 function lastWord(normalized: string): string {
   const i = normalized.lastIndexOf(' ');
   return i < 0 ? normalized : normalized.slice(i + 1);
-}
-
-function addTo(map: Map<string, Set<number>>, key: string, id: number): void {
-  let s = map.get(key);
-  if (!s) map.set(key, (s = new Set()));
-  s.add(id);
-}
-
-function removeFrom(map: Map<string, Set<number>>, key: string, id: number): void {
-  const s = map.get(key);
-  if (!s) return;
-  s.delete(id);
-  if (!s.size) map.delete(key);
 }

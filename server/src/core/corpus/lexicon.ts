@@ -19,7 +19,12 @@ interface MutableEntry {
   readonly normalized: string;
   display: string;
   count: number;
-  readonly spellings: Map<string, number>;
+  /**
+   * The spellings with their counts, once there are two: nearly every keyword of a corpus has
+   * one spelling (and most are used once), and an empty Map costs hundreds of bytes, so a lone
+   * spelling is `display` with all of `count`.
+   */
+  spellings?: Map<string, number>;
 }
 
 /** Counts by normalised form; entries are updated in place so iteration allocates nothing. */
@@ -29,11 +34,20 @@ class Counter {
   add(spelling: string, delta: number, normalized?: string): void {
     const key = normalized ?? normalizeArabic(spelling);
     if (!key) return;
-    let e = this.entries.get(key);
+    const e = this.entries.get(key);
     if (!e) {
       if (delta < 0) return;
-      e = { normalized: key, display: spelling, count: 0, spellings: new Map() };
-      this.entries.set(key, e);
+      this.entries.set(key, { normalized: key, display: spelling, count: delta });
+      return;
+    }
+    if (!e.spellings) {
+      if (spelling === e.display) {
+        e.count += delta;
+        if (e.count <= 0) this.entries.delete(key);
+        return;
+      }
+      if (delta < 0) return; // taking back a spelling that was never added
+      e.spellings = new Map([[e.display, e.count]]);
     }
     e.count += delta;
     const s = (e.spellings.get(spelling) ?? 0) + delta;
@@ -48,6 +62,7 @@ class Counter {
     let bestCount = -1;
     for (const [sp, c] of e.spellings) if (c > bestCount || (c === bestCount && sp < best)) [best, bestCount] = [sp, c];
     e.display = best;
+    if (e.spellings.size === 1) e.spellings = undefined;
   }
 
   count(normalized: string): number {
@@ -65,7 +80,8 @@ class Counter {
 
   /** The spellings of an entry with their counts. */
   spellings(normalized: string): ReadonlyMap<string, number> | undefined {
-    return this.entries.get(normalized)?.spellings;
+    const e = this.entries.get(normalized);
+    return e && (e.spellings ?? new Map([[e.display, e.count]]));
   }
 
   get size(): number {

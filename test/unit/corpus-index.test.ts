@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeArabic } from '../../server/src/core/arabic';
+import { CorpusIndex, spellingKey, transliterationKey } from '../../server/src/core/corpus/index';
+import { MultiMap } from '../../server/src/core/corpus/multimap';
+import { SIGNATURE_SIZE } from '../../server/src/core/corpus/shingles';
+import type { ArticleSummary, KeywordPlace } from '../../server/src/core/corpus/summary';
+import { rng } from '../../bench/synthetic';
+
+test('the multimap answers as a map of sets under random adds and removes', () => {
+  const r = rng(11);
+  const m = new MultiMap<string, number>();
+  const model = new Map<string, Set<number>>();
+  for (let step = 0; step < 20_000; step++) {
+    const key = `k${Math.floor(r() * 40)}`;
+    const value = Math.floor(r() * 6);
+    if (r() < 0.6) {
+      m.add(key, value);
+      if (!model.has(key)) model.set(key, new Set());
+      model.get(key)!.add(value);
+    } else {
+      m.delete(key, value);
+      model.get(key)?.delete(value);
+      if (model.get(key)?.size === 0) model.delete(key);
+    }
+    if (step % 97 === 0) {
+      assert.equal(m.size, model.size);
+      for (let k = 0; k < 40; k++) {
+        const key2 = `k${k}`;
+        assert.deepEqual([...m.values(key2)].sort(), [...(model.get(key2) ?? [])].sort(), key2);
+        assert.equal(m.count(key2), model.get(key2)?.size ?? 0);
+        assert.equal(m.has(key2), model.has(key2));
+      }
+    }
+  }
+});
+
+/** Spellings of a few names, with the variants curators meet: hamza, ة/ه, ى/ي, spaces, ج/غ. */
+const SPELLINGS = [
+  'إسرائيل',
+  'اسرائيل',
+  'الأمم المتحدة',
+  'الامم المتحده',
+  'الأممالمتحدة',
+  'بيونج يانج',
+  'بيونغ يانغ',
+  'كيم جونج أون',
+  'كيم جونغ أون',
+  'مستشفى الشفاء',
+  'مستشفي الشفاء',
+  'غزة',
+  'غزه',
+  'جاز',
+  'غاز',
+];
+const HEADLINES = ['انفجار في ميناء بيروت', 'انفجار فى ميناء بيروت', 'قمة عربية في الرياض', 'أسعار النفط ترتفع'];
+
+function randomSummary(r: () => number, uri: string): ArticleSummary {
+  const keywords: KeywordPlace[] = [];
+  let column = 14;
+  for (let i = 0, n = Math.floor(r() * 5); i < n; i++) {
+    const text = SPELLINGS[Math.floor(r() * SPELLINGS.length)]!;
+    keywords.push({ text, normalized: normalizeArabic(text), line: 6, start: column, end: column + text.length, attested: r() < 0.5 });
+    column += text.length + 3;
+  }
+  const headline = HEADLINES[Math.floor(r() * HEADLINES.length)]!;
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = Math.floor(r() * 4);
+  return {
+    uri,
+    headline,
+    headlineNormalized: normalizeArabic(headline),
+    headlineLine: 0,
+    date: r() < 0.8 ? `2023-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 10)}` : undefined,
+    source: r() < 0.5 ? 'بوابة الأهرام' : r() < 0.5 ? 'بوابه الاهرام' : undefined,
+    sourceLine: 5,
+    keywords,
+    signature,
+    words: 100 + Math.floor(r() * 400),
+    paragraphs: 1 + Math.floor(r() * 9),
+    related: [],
+  };
+}
+
+test('the index answers as a plain list of its summaries under random sets and deletes', () => {
+  const r = rng(23);
+  const index = new CorpusIndex();
+  const model = new Map<string, ArticleSummary>();
+  const uris = Array.from({ length: 60 }, (_, i) => `file:///corpus/${String(i).padStart(3, '0')}.txt`);
+  for (let step = 0; step < 3_000; step++) {
+    const uri = uris[Math.floor(r() * uris.length)]!;
+    if (r() < 0.75) {
+      const s = randomSummary(r, uri);
+      index.set(s);
+      model.set(uri, s);
+    } else {
+      index.delete(uri);
+      model.delete(uri);
+    }
+    if (step % 50 !== 0) continue;
+    assert.equal(index.size, model.size);
+    const docs = [...model.values()];
+    // Each article counts once per normalised keyword, with its last spelling (CorpusLexicon.apply).
+    const uses = docs.map((d) => new Map(d.keywords.map((k) => [k.normalized, k.text])));
+    for (const text of SPELLINGS) {
+      const normalized = normalizeArabic(text);
+      const having = docs.filter((d) => d.keywords.some((k) => k.normalized === normalized));
+      assert.deepEqual(index.byKeyword(normalized).map((s) => s.uri).sort(), having.map((d) => d.uri).sort(), `byKeyword ${text}`);
+      assert.equal(index.keywordArticleCount(normalized), having.length);
+      assert.equal(index.attestedKeywordCount(normalized), docs.flatMap((d) => d.keywords).filter((k) => k.attested && k.normalized === normalized).length);
+      const spellings = new Map<string, number>();
+      const translits = new Map<string, number>();
+      const t = transliterationKey(text);
+      for (const u of uses) {
+        for (const [n, spelling] of u) {
+          if (spellingKey(n) === spellingKey(text)) spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
+          if (t !== undefined && transliterationKey(n) === t) translits.set(spelling, (translits.get(spelling) ?? 0) + 1);
+        }
+      }
+      assert.deepEqual(sorted(index.keywordSpellings(text)), sorted(spellings), `spellings of ${text}`);
+      assert.deepEqual(sorted(index.keywordTransliterations(text)), sorted(translits), `transliterations of ${text}`);
+      const entry = index.lexicon.keyword(normalized);
+      const forms = new Map<string, number>();
+      for (const u of uses) if (u.has(normalized)) forms.set(u.get(normalized)!, (forms.get(u.get(normalized)!) ?? 0) + 1);
+      assert.equal(entry?.count ?? 0, having.length);
+      if (entry) {
+        const best = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+        assert.equal(entry.display, best, `display of ${text}`);
+        assert.deepEqual(sorted(index.lexicon.keywordSpellings(normalized)!), sorted(forms));
+      }
+    }
+    for (const h of HEADLINES) {
+      const n = normalizeArabic(h);
+      assert.deepEqual(index.byHeadline(n).map((s) => s.uri).sort(), docs.filter((d) => d.headlineNormalized === n).map((d) => d.uri).sort());
+    }
+    for (const d of docs) {
+      const got = index.get(d.uri)!;
+      assert.equal(got.headline, d.headline);
+      assert.equal(got.date, d.date);
+      assert.equal(got.source, d.source);
+      assert.deepEqual(got.keywords.map((k) => ({ ...k })), d.keywords.map((k) => ({ ...k })));
+      assert.deepEqual([...got.signature], [...d.signature]);
+    }
+  }
+});
+
+function sorted(m: ReadonlyMap<string, number>): [string, number][] {
+  return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
