@@ -162,8 +162,7 @@ export class CorpusHost {
     }
     const article = parsed ?? this.parse(uri, text, config);
     const { entry, shingles: sh } = indexEntry(uri, article);
-    const summary = entry.summary;
-    this.index.set(summary);
+    const summary = this.index.set(entry.summary);
     this.shingles.set(uri, { summary, shingles: sh });
     return summary;
   }

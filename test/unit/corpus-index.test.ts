@@ -78,7 +78,6 @@ function randomSummary(r: () => number, uri: string): ArticleSummary {
     signature,
     words: 100 + Math.floor(r() * 400),
     paragraphs: 1 + Math.floor(r() * 9),
-    related: [],
   };
 }
 
@@ -147,3 +146,24 @@ test('the index answers as a plain list of its summaries under random sets and d
 function sorted(m: ReadonlyMap<string, number>): [string, number][] {
   return [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
+
+test('a stored summary keeps its values, and its signature after its article leaves and the slot is reused', () => {
+  const r = rng(5);
+  const index = new CorpusIndex();
+  const a = randomSummary(r, 'file:///corpus/a.txt');
+  const stored = index.set(a);
+  assert.equal(index.get(a.uri), stored, 'get answers the summary set returned');
+  assert.equal(index.get(a.uri), index.get(a.uri), 'the same object on every get (hosts cache by identity)');
+  assert.deepEqual([...stored.signature], [...a.signature]);
+  const held = [...stored.signature];
+  index.delete(a.uri);
+  // Fill the freed slot (and grow the slab) with other signatures.
+  for (let i = 0; i < 3000; i++) index.set(randomSummary(r, `file:///corpus/${i}.txt`));
+  assert.deepEqual([...stored.signature], held, 'a summary held past its deletion keeps its own signature');
+  assert.equal(index.get(a.uri), undefined);
+  // Candidates compare against the slab: an article equal to a planted one is found with estimate 1.
+  const twin = randomSummary(r, 'file:///corpus/twin.txt');
+  index.set(twin);
+  const found = index.candidates(twin.signature, 0.99).map((c) => c.uri);
+  assert.ok(found.includes(twin.uri), 'an article is its own best candidate');
+});

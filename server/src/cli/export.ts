@@ -154,7 +154,6 @@ export function compactSummary(s: ArticleSummary): ArticleSummary {
     headlineNormalized: c(s.headlineNormalized),
     source: s.source === undefined ? undefined : c(s.source),
     keywords: s.keywords.map((k) => ({ ...k, text: c(k.text), normalized: c(k.normalized) })),
-    related: s.related.map((r) => ({ ...r, headline: c(r.headline), normalized: c(r.normalized) })),
   };
 }
 

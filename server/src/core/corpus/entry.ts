@@ -11,7 +11,7 @@
 import { bestSegmentation, type KeywordEvidence } from '../keywords/segment';
 import type { Article } from '../parse/article';
 import { shinglesOfWords } from './shingles';
-import { type ArticleSummary, mainWordLists, phraseAttested, segmentedPlaces, summarize } from './summary';
+import { type ArticleSummary, mainWordLists, phraseAttested, segmentedPlaces, summarize, withKeywords } from './summary';
 
 /** A space-joined keywords line, ready to be split again. */
 export interface KeywordLineTable {
@@ -75,7 +75,7 @@ export function splitWithEvidence(entry: IndexEntry, evidence: KeywordEvidence |
   if (!evidence) return { summary: entry.summary, lengths: t.lengths };
   const lengths = bestSegmentation({ keys: t.keys, scores: t.scores }, evidence);
   if (lengths.length === t.lengths.length && lengths.every((n, i) => n === t.lengths[i])) return { summary: entry.summary, lengths: t.lengths };
-  return { summary: { ...entry.summary, keywords: segmentedPlaces(t.value, t.line, t.base, t.starts, t.ends, lengths, t.attested) }, lengths };
+  return { summary: withKeywords(entry.summary, segmentedPlaces(t.value, t.line, t.base, t.starts, t.ends, lengths, t.attested)), lengths };
 }
 
 /** The keywords of the line as `withEvidence` splits it, all of them (the summary keeps the first 200). */

@@ -9,7 +9,8 @@ import { BucketTable } from './buckets';
 import { HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { MultiMap } from './multimap';
-import { bandKeys, estimateJaccard } from './shingles';
+import { SignatureSlab, StoredSummary } from './stored';
+import { bandKeys } from './shingles';
 import type { ArticleSummary } from './summary';
 
 /** A key under which spellings of one keyword (or source) are grouped: normalised, without spaces. */
@@ -51,7 +52,8 @@ export interface Candidate {
 /** The corpus index. */
 export class CorpusIndex {
   private readonly ids = new Map<string, number>();
-  private readonly docs: (ArticleSummary | undefined)[] = [];
+  private readonly docs: (StoredSummary | undefined)[] = [];
+  private readonly signatures = new SignatureSlab();
   private readonly free: number[] = [];
   private readonly buckets = new BucketTable();
   /** Normalised headline → the articles with it. */
@@ -80,10 +82,10 @@ export class CorpusIndex {
   version = 0;
 
   /**
-   * One copy of each keyword, source and read-also headline string: a corpus of 100,000
-   * articles repeats a few thousand keywords a million times, and the related articles of a
-   * crawl day in every file. Values never change, only which copy is kept. (The pool keeps a
-   * string after its last article is gone; it is bounded by the distinct strings ever indexed.)
+   * One copy of each keyword, source and date string: a corpus of 100,000 articles repeats a
+   * few thousand keywords a million times. Values never change, only which copy is kept. (The
+   * pool keeps a string after its last article is gone; it is bounded by the distinct strings
+   * ever indexed.)
    */
   private readonly strings = new Map<string, string>();
 
@@ -96,50 +98,44 @@ export class CorpusIndex {
 
   /** Adds (or removes) a keyword's normalised form to (from) its spelling groups. */
   private group(normalized: string, add: boolean): void {
-    const g = this.intern(spellingKey(normalized));
+    const g = spellingKey(normalized);
     const t = transliterationKey(normalized);
     if (add) {
       this.keywordGroups.add(g, normalized);
-      if (t !== undefined) this.translitGroups.add(this.intern(t), normalized);
+      if (t !== undefined) this.translitGroups.add(t, normalized);
     } else {
       this.keywordGroups.delete(g, normalized);
       if (t !== undefined) this.translitGroups.delete(t, normalized);
     }
   }
 
-  /** Adds or replaces an article's summary (its keyword and source strings are replaced by shared equal copies). */
-  set(summary: ArticleSummary): void {
-    this.delete(summary.uri);
-    for (const k of summary.keywords) {
-      const w = k as { text: string; normalized: string };
-      w.text = this.intern(k.text);
-      w.normalized = this.intern(k.normalized);
-    }
-    if (summary.source !== undefined) (summary as { source?: string }).source = this.intern(summary.source);
-    // Read-also headlines repeat across the files of a crawl day (FORMAT.md): one copy each.
-    for (const r of summary.related) {
-      const w = r as { headline: string; normalized: string };
-      w.headline = this.intern(r.headline);
-      w.normalized = this.intern(r.normalized);
-    }
+  /**
+   * Adds or replaces an article's summary. The index keeps its own compact copy (see
+   * StoredSummary), which {@link get} returns from then on: the same values, strings shared.
+   */
+  set(input: ArticleSummary): ArticleSummary {
+    this.delete(input.uri);
     const id = this.free.pop() ?? this.docs.length;
+    const summary = new StoredSummary(input, (s) => this.intern(s), this.signatures, id);
     this.ids.set(summary.uri, id);
     this.docs[id] = summary;
     this.headlineSearch.touch(id);
-    for (const key of bandKeys(summary.signature)) this.buckets.add(key, id);
+    for (const key of bandKeys(input.signature)) this.buckets.add(key, id);
     if (summary.headlineNormalized) this.headlines.add(summary.headlineNormalized, id);
-    for (const k of summary.keywords) {
+    for (let i = 0; i < summary.keywordCount; i++) {
+      const normalized = summary.normalizedAt(i);
       // A keyword new to the corpus joins its spelling groups (the others are in theirs).
-      if (!this.postings.has(k.normalized)) this.group(k.normalized, true);
-      this.postings.add(k.normalized, id);
-      if (k.attested) {
-        this.attestedCounts.set(k.normalized, (this.attestedCounts.get(k.normalized) ?? 0) + 1);
-        bump(this.attestedFirst, firstWord(k.normalized), 1);
-        bump(this.attestedLast, lastWord(k.normalized), 1);
+      if (!this.postings.has(normalized)) this.group(normalized, true);
+      this.postings.add(normalized, id);
+      if (summary.attestedAt(i)) {
+        bump(this.attestedCounts, normalized, 1);
+        bump(this.attestedFirst, firstWord(normalized), 1);
+        bump(this.attestedLast, lastWord(normalized), 1);
       }
     }
     this.lexicon.apply(summary.keywords, summary.source, 1);
     this.version++;
+    return summary;
   }
 
   /** Removes an article. */
@@ -149,18 +145,20 @@ export class CorpusIndex {
     const s = this.docs[id]!;
     for (const key of bandKeys(s.signature)) this.buckets.remove(key, id);
     if (s.headlineNormalized) this.headlines.delete(s.headlineNormalized, id);
-    for (const k of s.keywords) {
-      const had = this.postings.has(k.normalized);
-      this.postings.delete(k.normalized, id);
-      if (k.attested) {
-        bump(this.attestedCounts, k.normalized, -1);
-        bump(this.attestedFirst, firstWord(k.normalized), -1);
-        bump(this.attestedLast, lastWord(k.normalized), -1);
+    for (let i = 0; i < s.keywordCount; i++) {
+      const normalized = s.normalizedAt(i);
+      const had = this.postings.has(normalized);
+      this.postings.delete(normalized, id);
+      if (s.attestedAt(i)) {
+        bump(this.attestedCounts, normalized, -1);
+        bump(this.attestedFirst, firstWord(normalized), -1);
+        bump(this.attestedLast, lastWord(normalized), -1);
       }
-      if (had && !this.postings.has(k.normalized)) this.group(k.normalized, false);
+      if (had && !this.postings.has(normalized)) this.group(normalized, false);
     }
     this.lexicon.apply(s.keywords, s.source, -1);
     this.ids.delete(uri);
+    s.retire();
     this.docs[id] = undefined;
     this.headlineSearch.touch(id);
     this.free.push(id);
@@ -208,7 +206,7 @@ export class CorpusIndex {
         seen.add(id);
         const d = this.docs[id];
         if (!d) return;
-        const estimate = estimateJaccard(signature, d.signature);
+        const estimate = this.signatures.agreement(signature, id);
         if (estimate >= minEstimate) out.push({ uri: d.uri, estimate });
       });
     }
@@ -292,8 +290,10 @@ export class CorpusIndex {
     for (const k of normalized) {
       for (const id of this.postings.values(k)) {
         if (seen++ >= sample) return counts;
-        for (const other of this.docs[id]?.keywords ?? []) {
-          if (!normalized.includes(other.normalized)) counts.set(other.normalized, (counts.get(other.normalized) ?? 0) + 1);
+        const d = this.docs[id];
+        for (let i = 0; d && i < d.keywordCount; i++) {
+          const other = d.normalizedAt(i);
+          if (!normalized.includes(other)) counts.set(other, (counts.get(other) ?? 0) + 1);
         }
       }
     }

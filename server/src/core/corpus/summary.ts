@@ -23,15 +23,6 @@ export interface KeywordPlace {
   readonly attested: boolean;
 }
 
-/** A related article of a read-also section. */
-export interface RelatedSummary {
-  readonly headline: string;
-  readonly normalized: string;
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-}
-
 /** What the index keeps of one article. */
 export interface ArticleSummary {
   readonly uri: string;
@@ -48,9 +39,26 @@ export interface ArticleSummary {
   /** Words in the headline and body. */
   readonly words: number;
   readonly paragraphs: number;
-  readonly related: readonly RelatedSummary[];
   /** Problems per rule id, filled in by the host after checking (for statistics). */
   problems?: Readonly<Record<string, number>>;
+}
+
+/** A summary with other keywords: a plain copy of every field (the index's stored summaries have accessors a spread would miss). */
+export function withKeywords(s: ArticleSummary, keywords: readonly KeywordPlace[]): ArticleSummary {
+  return {
+    uri: s.uri,
+    headline: s.headline,
+    headlineNormalized: s.headlineNormalized,
+    headlineLine: s.headlineLine,
+    date: s.date,
+    source: s.source,
+    sourceLine: s.sourceLine,
+    keywords,
+    signature: s.signature,
+    words: s.words,
+    paragraphs: s.paragraphs,
+    problems: s.problems,
+  };
 }
 
 /**
@@ -225,12 +233,5 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array,
     signature: minhash(sh),
     words,
     paragraphs: article.body?.paragraphs.length ?? 0,
-    related: (article.readAlso?.articles ?? []).slice(0, 50).map((a) => ({
-      headline: detach(a.headline.text.slice(0, 500)),
-      normalized: detach(normalizeArabic(a.headline.text.slice(0, 500))),
-      line: a.headline.range.start.line,
-      start: a.headline.range.start.character,
-      end: a.headline.range.end.character,
-    })),
   };
 }

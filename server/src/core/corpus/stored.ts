@@ -1,0 +1,123 @@
+/**
+ * How the corpus index keeps a summary: one object with its fields in place, the keywords packed
+ * in one array, the signature in the index's slab. A summary as it arrives from a worker thread
+ * is a tree of cloned objects (each keyword an object of six properties with its own property
+ * store: about a hundred bytes), and 100,000 of them were most of the index.
+ */
+import { SIGNATURE_SIZE } from './shingles';
+import type { ArticleSummary, KeywordPlace } from './summary';
+
+/** Slots per keyword in {@link StoredSummary.packed}: text, normalised form, line, start, end, attested (1 or 0). */
+export const KEYWORD_SLOTS = 6;
+
+/** Every article's MinHash signature in one growing buffer, by slot. */
+export class SignatureSlab {
+  data = new Uint32Array(SIGNATURE_SIZE * 1024);
+
+  set(slot: number, signature: Uint32Array): void {
+    const need = (slot + 1) * SIGNATURE_SIZE;
+    if (need > this.data.length) {
+      const grown = new Uint32Array(Math.max(need, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(signature.subarray(0, SIGNATURE_SIZE), slot * SIGNATURE_SIZE);
+  }
+
+  /** The share of positions where a signature equals a slot's (estimateJaccard without a view). */
+  agreement(signature: Uint32Array, slot: number): number {
+    const d = this.data;
+    const at = slot * SIGNATURE_SIZE;
+    let same = 0;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) if (signature[i] === d[at + i]) same++;
+    return same / SIGNATURE_SIZE;
+  }
+
+  /** A slot's signature (a view: valid until the slot is set again). */
+  view(slot: number): Uint32Array {
+    return this.data.subarray(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE);
+  }
+}
+
+/** A summary as the index keeps it (see the module comment). */
+export class StoredSummary implements ArticleSummary {
+  readonly uri: string;
+  readonly headline: string;
+  readonly headlineNormalized: string;
+  readonly headlineLine: number;
+  readonly date: string | undefined;
+  readonly source: string | undefined;
+  readonly sourceLine: number | undefined;
+  readonly words: number;
+  readonly paragraphs: number;
+  problems: Readonly<Record<string, number>> | undefined;
+  /** The keywords, {@link KEYWORD_SLOTS} slots each, their strings shared through `intern`. */
+  readonly packed: readonly (string | number)[];
+  /** The signature, copied out of the slab when the article leaves the index (its slot is reused). */
+  private own: Uint32Array | undefined;
+
+  constructor(
+    s: ArticleSummary,
+    intern: (s: string) => string,
+    private readonly slab: SignatureSlab,
+    readonly slot: number,
+  ) {
+    this.uri = s.uri;
+    this.headline = s.headline;
+    this.headlineNormalized = s.headlineNormalized;
+    this.headlineLine = s.headlineLine;
+    this.date = s.date === undefined ? undefined : intern(s.date);
+    this.source = s.source === undefined ? undefined : intern(s.source);
+    this.sourceLine = s.sourceLine;
+    this.words = s.words;
+    this.paragraphs = s.paragraphs;
+    this.problems = s.problems;
+    // Exactly as long as it needs to be (pushing leaves up to half as many slots again unused).
+    const packed = new Array<string | number>(s.keywords.length * KEYWORD_SLOTS);
+    let at = 0;
+    for (const k of s.keywords) {
+      packed[at++] = intern(k.text);
+      packed[at++] = intern(k.normalized);
+      packed[at++] = k.line;
+      packed[at++] = k.start;
+      packed[at++] = k.end;
+      packed[at++] = k.attested ? 1 : 0;
+    }
+    this.packed = packed;
+    slab.set(slot, s.signature);
+  }
+
+  get signature(): Uint32Array {
+    return this.own ?? this.slab.view(this.slot);
+  }
+
+  /** Called when the article leaves the index: the summary keeps its own signature, whoever holds it. */
+  retire(): void {
+    this.own ??= this.slab.view(this.slot).slice();
+  }
+
+  /** How many keywords there are. */
+  get keywordCount(): number {
+    return this.packed.length / KEYWORD_SLOTS;
+  }
+
+  /** The normalised form of keyword i. */
+  normalizedAt(i: number): string {
+    return this.packed[i * KEYWORD_SLOTS + 1] as string;
+  }
+
+  /** Whether keyword i is attested. */
+  attestedAt(i: number): boolean {
+    return this.packed[i * KEYWORD_SLOTS + 5] === 1;
+  }
+
+  /** The keywords as objects (made on each call: use the accessors above in loops over the corpus). */
+  get keywords(): KeywordPlace[] {
+    const p = this.packed;
+    const out: KeywordPlace[] = [];
+    for (let i = 0; i < p.length; i += KEYWORD_SLOTS) {
+      out.push({ text: p[i] as string, normalized: p[i + 1] as string, line: p[i + 2] as number, start: p[i + 3] as number, end: p[i + 4] as number, attested: p[i + 5] === 1 });
+    }
+    return out;
+  }
+}
