@@ -10,7 +10,7 @@ import { parseArticle } from '../../server/src/core/parse/article';
 import { bestSegmentation, type KeywordEvidence, scanWords, WORD } from '../../server/src/core/keywords/segment';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { keywordEvidence } from '../../server/src/core/corpus/batch';
-import { syntheticArticle } from '../../bench/synthetic';
+import { rng, syntheticArticle } from '../../bench/synthetic';
 
 function ids(t: BucketTable, key: number): number[] {
   const out: number[] = [];
@@ -191,4 +191,20 @@ test("the index's quick filters never change a split: same lengths with and with
   }
   assert.ok(lines > 300, 'the generated articles have space-joined keyword lines');
   assert.ok(skippedSome, 'the filters do rule words out');
+});
+
+test('a reserved bucket table holds the same as one that grew', () => {
+  const grown = new BucketTable();
+  const reserved = new BucketTable();
+  reserved.reserve(50_000);
+  const r = rng(3);
+  const keys: number[] = [];
+  for (let i = 0; i < 50_000; i++) {
+    const key = Math.floor(r() * 2 ** 32);
+    keys.push(key);
+    grown.add(key, i % 1000);
+    reserved.add(key, i % 1000);
+  }
+  assert.equal(reserved.size, grown.size);
+  for (const key of keys.slice(0, 5000)) assert.deepEqual(ids(reserved, key), ids(grown, key));
 });

@@ -15,13 +15,17 @@ export class SignatureSlab {
   data = new Uint32Array(SIGNATURE_SIZE * 1024);
 
   set(slot: number, signature: Uint32Array): void {
-    const need = (slot + 1) * SIGNATURE_SIZE;
-    if (need > this.data.length) {
-      const grown = new Uint32Array(Math.max(need, this.data.length * 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
+    this.reserve(slot + 1, 2);
     this.data.set(signature.subarray(0, SIGNATURE_SIZE), slot * SIGNATURE_SIZE);
+  }
+
+  /** Makes room for `slots` signatures (growing by `factor` at least when it must grow). */
+  reserve(slots: number, factor = 1): void {
+    const need = slots * SIGNATURE_SIZE;
+    if (need <= this.data.length) return;
+    const grown = new Uint32Array(Math.max(need, this.data.length * factor));
+    grown.set(this.data);
+    this.data = grown;
   }
 
   /** The share of positions where a signature equals a slot's (estimateJaccard without a view). */
