@@ -108,19 +108,23 @@ export function phraseAttested(value: string, starts: ArrayLike<number>, ends: A
   }
   // Positions of the relevant words in the main texts: text index * 2^21 + word index.
   const at = new Map<string, number[]>();
-  // A word can be relevant only if its last code unit is the last of a relevant word: a numeric
-  // test that spares hashing most words of the text.
-  const lastUnits = new Set<number>();
-  for (const w of relevant) lastUnits.add(w.charCodeAt(w.length - 1));
-  for (let t = 0; t < wordLists.length; t++) {
-    const ws = wordLists[t]!;
-    for (let k = 0; k < ws.length && k < POSITION_SPAN; k++) {
-      const w = ws[k]!;
-      if (!lastUnits.has(w.charCodeAt(w.length - 1)) || !relevant.has(w)) continue;
-      const list = at.get(w);
-      if (list) list.push(t * POSITION_SPAN + k);
-      else at.set(w, [t * POSITION_SPAN + k]);
+  // A word can be relevant only if its first and last code units and its length are those of a
+  // relevant word: a numeric test that spares hashing most words of the text.
+  const marks = RELEVANT_MARKS;
+  for (const w of relevant) marks[wordMark(w)] = 1;
+  try {
+    for (let t = 0; t < wordLists.length; t++) {
+      const ws = wordLists[t]!;
+      for (let k = 0; k < ws.length && k < POSITION_SPAN; k++) {
+        const w = ws[k]!;
+        if (marks[wordMark(w)] !== 1 || !relevant.has(w)) continue;
+        const list = at.get(w);
+        if (list) list.push(t * POSITION_SPAN + k);
+        else at.set(w, [t * POSITION_SPAN + k]);
+      }
     }
+  } finally {
+    for (const w of relevant) marks[wordMark(w)] = 0;
   }
   if (!at.size) return bits;
   const seq: string[] = [];
@@ -146,6 +150,14 @@ export function phraseAttested(value: string, starts: ArrayLike<number>, ends: A
     }
   }
   return bits;
+}
+
+/** Marks of the relevant words ({@link wordMark}) while phraseAttested runs (all 0 between calls). */
+const RELEVANT_MARKS = new Uint8Array(0x10000);
+
+/** A 16-bit mark of a word from its first and last code units and its length (equal words, equal marks). */
+function wordMark(w: string): number {
+  return (w.charCodeAt(0) * 7 + w.charCodeAt(w.length - 1) * 131 + w.length * 8191) & 0xffff;
 }
 
 /** Word positions of one text beyond this are not looked at (a 10 MB single-line text). */

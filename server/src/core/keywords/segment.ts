@@ -678,10 +678,15 @@ export function bestSegmentation(table: PhraseTable, evidence?: KeywordEvidence)
     const choice = new Int32Array(n + 1);
     best[0] = 0;
     const vocabulary = typeof ev?.inVocabulary === 'function';
+    // Whether a phrase can have a corpus count: its first word must start a keyword and its last
+    // end one (asked once per token, not once per phrase).
+    const mayStart = ev && typeof ev.mayStart === 'function' ? ev.mayStart.bind(ev) : undefined;
+    const mayEnd = ev && typeof ev.mayEnd === 'function' ? ev.mayEnd.bind(ev) : undefined;
+    const starts = ev ? Uint8Array.from(keys, (k) => (!mayStart || safeFilter(mayStart, k) ? 1 : 0)) : undefined;
     for (let j = 1; j <= n; j++) {
       let joined = '';
       // Phrases ending at token j-1 can have a corpus count only if that word ends a keyword.
-      const endOk = ev !== undefined && (typeof ev.mayEnd !== 'function' || safeFilter(ev.mayEnd.bind(ev), keys[j - 1]!));
+      const endOk = ev !== undefined && (!mayEnd || safeFilter(mayEnd, keys[j - 1]!));
       for (let length = 1; length <= MAX_KEYWORD_TOKENS && length <= j; length++) {
         const i = j - length;
         if (ev && (endOk || vocabulary)) joined = length === 1 ? keys[i]! : keys[i]! + ' ' + joined;
@@ -689,7 +694,7 @@ export function bestSegmentation(table: PhraseTable, evidence?: KeywordEvidence)
         if (Number.isNaN(base)) continue;
         let score = base;
         if (ev) {
-          const counted = endOk && (typeof ev.mayStart !== 'function' || safeFilter(ev.mayStart.bind(ev), keys[i]!));
+          const counted = endOk && starts![i] === 1;
           const count = counted ? safeCount(ev, joined) : 0;
           if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
           if (safeVocabulary(ev, joined)) score += length * W.vocabulary;
