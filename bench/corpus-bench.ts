@@ -60,6 +60,18 @@ function peakRss(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system, all threads) a process has used, from /proc; NaN elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name: state is field 3, utime 14, stime 15 (clock ticks, 100 a second).
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function serverRun(dir: string, n: number): Promise<void> {
   const server = startServer();
   const uri = pathToFileURL(path.join(dir, 'probe.txt')).toString();
@@ -82,7 +94,7 @@ async function serverRun(dir: string, n: number): Promise<void> {
   const info = await ready;
   const total = ms(t0);
   const lat = percentiles(latencies);
-  console.log(`  server: indexed ${info.articles.toLocaleString('en')} articles in ${(info.ms / 1000).toFixed(1)} s (ready ${(total / 1000).toFixed(1)} s after start); peak RSS ${peakRss(server.process.pid!).toFixed(0)} MB`);
+  console.log(`  server: indexed ${info.articles.toLocaleString('en')} articles in ${(info.ms / 1000).toFixed(1)} s (ready ${(total / 1000).toFixed(1)} s after start); peak RSS ${peakRss(server.process.pid!).toFixed(0)} MB; CPU ${cpuSeconds(server.process.pid!).toFixed(1)} s (all threads, the wall time on 2 cores is at least half of it)`);
   console.log(`  requests while indexing: ${latencies.length} completions, p50 ${f(lat.p50)} ms, p95 ${f(lat.p95)} ms, max ${f(lat.max)} ms (target: none blocked over 50 ms)`);
   await server.stop();
   void n;

@@ -143,7 +143,7 @@ export class CorpusIndex {
         bump(this.attestedLast, lastWord(normalized), 1);
       }
     }
-    this.lexicon.apply(summary.keywords, summary.source, 1);
+    this.lexicon.apply(summary, summary.source, 1);
     this.version++;
     return summary;
   }
@@ -166,7 +166,7 @@ export class CorpusIndex {
       }
       if (had && !this.postings.has(normalized)) this.group(normalized, false);
     }
-    this.lexicon.apply(s.keywords, s.source, -1);
+    this.lexicon.apply(s, s.source, -1);
     this.ids.delete(uri);
     s.retire();
     this.docs[id] = undefined;

@@ -89,6 +89,13 @@ class Counter {
   }
 }
 
+/** An article's keywords with their normalised forms, by position. */
+export interface ArticleKeywords {
+  readonly keywordCount: number;
+  textAt(i: number): string;
+  normalizedAt(i: number): string;
+}
+
 /** What one article contributes. */
 export interface ArticleTerms {
   readonly keywords: readonly string[];
@@ -120,13 +127,18 @@ export class CorpusLexicon {
    * its summaries): the same counts as {@link update}, without a second copy of every article's
    * keyword list. Taking back must pass what was added.
    */
-  apply(keywords: readonly { readonly text: string; readonly normalized: string }[], source: string | undefined, delta: 1 | -1): void {
-    const unique = new Map<string, string>();
-    for (const k of keywords) {
-      const text = k.text.trim();
-      if (text) unique.set(k.normalized, text);
+  apply(keywords: ArticleKeywords, source: string | undefined, delta: 1 | -1): void {
+    const n = keywords.keywordCount;
+    // Each normalised keyword counts once, with its last spelling on the line (lines are short:
+    // a scan ahead costs less than a Map per article).
+    for (let i = 0; i < n; i++) {
+      const text = keywords.textAt(i).trim();
+      if (!text) continue;
+      const normalized = keywords.normalizedAt(i);
+      let later = false;
+      for (let j = i + 1; j < n && !later; j++) later = keywords.normalizedAt(j) === normalized && keywords.textAt(j).trim() !== '';
+      if (!later) this.keywordCounter.add(text, delta, normalized);
     }
-    for (const [normalized, text] of unique) this.keywordCounter.add(text, delta, normalized);
     const src = source?.trim();
     if (src) this.sourceCounter.add(src, delta);
     this.version++;

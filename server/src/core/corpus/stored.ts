@@ -5,6 +5,7 @@
  * store: about a hundred bytes), and 100,000 of them were most of the index.
  */
 import { SIGNATURE_SIZE } from './shingles';
+import type { ArticleKeywords } from './lexicon';
 import type { ArticleSummary, KeywordPlace } from './summary';
 
 /** Slots per keyword in {@link StoredSummary.packed}: text, normalised form, line, start, end, attested (1 or 0). */
@@ -44,7 +45,7 @@ export class SignatureSlab {
 }
 
 /** A summary as the index keeps it (see the module comment). */
-export class StoredSummary implements ArticleSummary {
+export class StoredSummary implements ArticleSummary, ArticleKeywords {
   readonly uri: string;
   readonly headline: string;
   readonly headlineNormalized: string;
@@ -80,8 +81,9 @@ export class StoredSummary implements ArticleSummary {
     const packed = new Array<string | number>(s.keywords.length * KEYWORD_SLOTS);
     let at = 0;
     for (const k of s.keywords) {
-      packed[at++] = intern(k.text);
-      packed[at++] = intern(k.normalized);
+      const text = intern(k.text);
+      packed[at++] = text;
+      packed[at++] = k.normalized === text ? text : intern(k.normalized);
       packed[at++] = k.line;
       packed[at++] = k.start;
       packed[at++] = k.end;
@@ -103,6 +105,11 @@ export class StoredSummary implements ArticleSummary {
   /** How many keywords there are. */
   get keywordCount(): number {
     return this.packed.length / KEYWORD_SLOTS;
+  }
+
+  /** The text of keyword i. */
+  textAt(i: number): string {
+    return this.packed[i * KEYWORD_SLOTS] as string;
   }
 
   /** The normalised form of keyword i. */
