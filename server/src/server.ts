@@ -40,7 +40,9 @@ import { registerCorpusRequests } from './corpusRequests';
 import { registerCorpusFixes } from './corpusFix';
 import { choosePullSupport, diagnosticProvider, type DiagnosticsMode, PUSH_ONLY, type PullSupport, registerPullDiagnostics } from './pullDiagnostics';
 import { TimeSlice } from './slices';
+import { limitHeapGrowth } from './heapGrowth';
 
+limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const configLoader = new ConfigLoader();

@@ -4,6 +4,7 @@
  * with the worker mark.
  */
 import { isMainThread, workerData } from 'node:worker_threads';
+import { limitHeapGrowth } from '../heapGrowth';
 import { runExport } from './export';
 import { WORKER_MARK } from './pool';
 import { runCli } from './run';
@@ -12,6 +13,7 @@ import { serveWorker } from './worker';
 if (!isMainThread && workerData && (workerData as Record<string, unknown>)[WORKER_MARK]) {
   serveWorker((workerData as { options: Parameters<typeof serveWorker>[0] }).options);
 } else {
+  limitHeapGrowth();
   const argv = process.argv.slice(2);
   const io = { argv, cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, workerScript: __filename };
   // `arabic-news-lint export …`: the dataset export (a folder named export is given as ./export).
