@@ -5,6 +5,7 @@
  * bundle, dist/indexWorker.js.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { type IndexEntry, indexEntry, packSignatures } from './core/corpus/entry';
 import { parseArticle } from './core/parse/article';
@@ -84,7 +85,20 @@ export function runIndexJob(job: IndexJob): IndexJobResult {
   return { id: job.id, entries };
 }
 
+/**
+ * The nice value of an index worker thread. On Linux a thread has its own priority, and
+ * `setpriority` on "process 0" sets the calling thread's: the workers then take the processor
+ * only when the server's own thread (and the editor) do not want it, so a request that arrives
+ * while indexing is answered first instead of waiting for the scheduler to come round.
+ */
+export const WORKER_NICE = 10;
+
 if (parentPort) {
+  try {
+    os.setPriority(WORKER_NICE);
+  } catch {
+    // Not allowed or not supported here: index at the normal priority.
+  }
   const port = parentPort;
   port.on('message', (job: IndexJob) => {
     let reply: IndexJobResult;

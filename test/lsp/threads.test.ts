@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { syntheticArticle } from '../../bench/synthetic';
+import { IndexPool } from '../../server/src/indexPool';
+import { WORKER_NICE } from '../../server/src/indexWorker';
 import { initializeOnFolder, startServer, type ServerHandle } from '../support/lspClient';
 
 let dir: string;
@@ -63,5 +65,23 @@ test('worker threads and the server thread build the same corpus index', async (
     const a = (await ask(pooled, 'workspace/symbol', { query })) as { location: { uri: string } }[];
     const b = (await ask(single, 'workspace/symbol', { query })) as { location: { uri: string } }[];
     assert.deepEqual(a.map((s) => s.location.uri), b.map((s) => s.location.uri), `symbols for ${query}`);
+  }
+});
+
+test('index worker threads run at a lower priority than the server thread (Linux)', { skip: process.platform !== 'linux' }, async () => {
+  const script = path.join(__dirname, '../../../dist/indexWorker.js');
+  const pool = IndexPool.start(1, script);
+  assert.ok(pool, 'the pool starts from the bundled worker');
+  try {
+    // Once a job is answered, the worker has set its priority (it does so before listening).
+    await pool.run({ configs: [], files: [] });
+    const nices = fs.readdirSync('/proc/self/task').map((tid) => {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19: nice
+    });
+    assert.ok(nices.includes(WORKER_NICE), `a thread at nice ${WORKER_NICE}: ${nices.join(' ')}`);
+    assert.equal(os.getPriority(), 0, 'the calling thread keeps its priority');
+  } finally {
+    await pool.close();
   }
 });
