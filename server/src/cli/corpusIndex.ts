@@ -291,7 +291,10 @@ export class CorpusRun {
     const spellings: [string, Spellings][] = [];
     const transliterations: [string, Spellings][] = [];
     for (const t of texts) {
-      spellings.push([t, [...ctx.keywordSpellings(t)]]);
+      // A keyword whose only corpus spelling is its own cannot be a variant (AN303 answers the
+      // same for it as for no spellings at all): most keywords, not sent.
+      const s = ctx.keywordSpellings(t);
+      if (s.size > 1 || (s.size === 1 && !s.has(t))) spellings.push([t, [...s]]);
       const tr = ctx.keywordTransliterations(t);
       if (tr.size) transliterations.push([t, [...tr]]);
     }

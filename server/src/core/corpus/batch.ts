@@ -7,7 +7,6 @@ import { lintParsed } from '../analysis';
 import type { ResolvedConfig } from '../config';
 import { type Article, parseArticle } from '../parse/article';
 import type { KeywordEvidence } from '../keywords/segment';
-import { normalizeArabic } from '../arabic';
 import { CorpusIndex } from './index';
 import { articleShingles, corpusContext, DEFAULT_DUPLICATE_THRESHOLD, findNearDuplicates } from './context';
 import { type ArticleSummary, summarize } from './summary';
@@ -76,7 +75,7 @@ function sameKeywords(a: ArticleSummary, b: ArticleSummary): boolean {
 
 /** Corpus evidence for splitting an article's keywords line: keyword counts without the article's own. */
 export function keywordEvidence(index: CorpusIndex, uri: string): KeywordEvidence {
-  const own = new Set((index.get(uri)?.keywords ?? []).filter((k) => k.attested).map((k) => normalizeArabic(k.text)));
+  const own = index.attestedKeywordsOf(uri);
   return {
     keywordCount: (p) => index.attestedKeywordCount(p) - (own.has(p) ? 1 : 0),
     mayStart: (w) => index.attestedMayStart(w),

@@ -250,6 +250,15 @@ export class CorpusIndex {
     return [...this.postings.values(normalized)].map((id) => this.docs[id]!).filter(Boolean);
   }
 
+  /** The normalised forms of an article's attested keywords (read in place: no keyword objects made). */
+  attestedKeywordsOf(uri: string): Set<string> {
+    const out = new Set<string>();
+    const id = this.ids.get(uri);
+    const s = id === undefined ? undefined : this.docs[id];
+    for (let i = 0; s && i < s.keywordCount; i++) if (s.attestedAt(i)) out.add(s.normalizedAt(i));
+    return out;
+  }
+
   /** In how many articles a keyword is attested as a unit (evidence for splitting keyword lines). */
   attestedKeywordCount(normalized: string): number {
     return this.attestedCounts.get(normalized) ?? 0;
