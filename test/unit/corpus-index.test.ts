@@ -89,7 +89,10 @@ test('the index answers as a plain list of its summaries under random sets and d
   for (let step = 0; step < 3_000; step++) {
     const uri = uris[Math.floor(r() * uris.length)]!;
     if (r() < 0.75) {
-      const s = randomSummary(r, uri);
+      let s = randomSummary(r, uri);
+      const before = model.get(uri);
+      // Often the same article with its keywords line split again (the index's in-place path).
+      if (before && r() < 0.5) s = { ...s, headline: before.headline, headlineNormalized: before.headlineNormalized, signature: before.signature };
       index.set(s);
       model.set(uri, s);
     } else {

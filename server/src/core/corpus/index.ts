@@ -124,14 +124,51 @@ export class CorpusIndex {
    * StoredSummary), which {@link get} returns from then on: the same values, strings shared.
    */
   set(input: ArticleSummary): ArticleSummary {
+    const existing = this.ids.get(input.uri);
+    const old = existing === undefined ? undefined : this.docs[existing];
+    if (old && old.headlineNormalized === input.headlineNormalized && this.signatures.agreement(input.signature, existing!) === 1) {
+      // The same text as far as the buckets and headlines know: a keywords line split again
+      // with the corpus's evidence, which a corpus pass does for nearly every article. Only the
+      // terms change; the article keeps its place.
+      this.unlinkTerms(old, existing!);
+      old.retire();
+      const summary = new StoredSummary(input, (t) => this.intern(t), this.signatures, existing!);
+      this.docs[existing!] = summary;
+      this.linkTerms(summary, existing!);
+      this.version++;
+      return summary;
+    }
     this.delete(input.uri);
     const id = this.free.pop() ?? this.docs.length;
-    const summary = new StoredSummary(input, (s) => this.intern(s), this.signatures, id);
+    const summary = new StoredSummary(input, (t) => this.intern(t), this.signatures, id);
     this.ids.set(summary.uri, id);
     this.docs[id] = summary;
     this.headlineSearch.touch(id);
     for (const key of bandKeys(input.signature)) this.buckets.add(key, id);
     if (summary.headlineNormalized) this.headlines.add(summary.headlineNormalized, id);
+    this.linkTerms(summary, id);
+    this.version++;
+    return summary;
+  }
+
+  /** Removes an article. */
+  delete(uri: string): void {
+    const id = this.ids.get(uri);
+    if (id === undefined) return;
+    const s = this.docs[id]!;
+    for (const key of bandKeys(s.signature)) this.buckets.remove(key, id);
+    if (s.headlineNormalized) this.headlines.delete(s.headlineNormalized, id);
+    this.unlinkTerms(s, id);
+    this.ids.delete(uri);
+    s.retire();
+    this.docs[id] = undefined;
+    this.headlineSearch.touch(id);
+    this.free.push(id);
+    this.version++;
+  }
+
+  /** Counts an article's keywords and source: postings, attested counts, spelling groups, lexicon. */
+  private linkTerms(summary: StoredSummary, id: number): void {
     for (let i = 0; i < summary.keywordCount; i++) {
       const normalized = summary.normalizedAt(i);
       // A keyword new to the corpus joins its spelling groups (the others are in theirs).
@@ -144,17 +181,10 @@ export class CorpusIndex {
       }
     }
     this.lexicon.apply(summary, summary.source, 1);
-    this.version++;
-    return summary;
   }
 
-  /** Removes an article. */
-  delete(uri: string): void {
-    const id = this.ids.get(uri);
-    if (id === undefined) return;
-    const s = this.docs[id]!;
-    for (const key of bandKeys(s.signature)) this.buckets.remove(key, id);
-    if (s.headlineNormalized) this.headlines.delete(s.headlineNormalized, id);
+  /** Takes back what {@link linkTerms} counted. */
+  private unlinkTerms(s: StoredSummary, id: number): void {
     for (let i = 0; i < s.keywordCount; i++) {
       const normalized = s.normalizedAt(i);
       const had = this.postings.has(normalized);
@@ -167,12 +197,6 @@ export class CorpusIndex {
       if (had && !this.postings.has(normalized)) this.group(normalized, false);
     }
     this.lexicon.apply(s, s.source, -1);
-    this.ids.delete(uri);
-    s.retire();
-    this.docs[id] = undefined;
-    this.headlineSearch.touch(id);
-    this.free.push(id);
-    this.version++;
   }
 
   /** An article's summary. */

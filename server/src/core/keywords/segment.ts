@@ -683,21 +683,27 @@ export function bestSegmentation(table: PhraseTable, evidence?: KeywordEvidence)
     const mayStart = ev && typeof ev.mayStart === 'function' ? ev.mayStart.bind(ev) : undefined;
     const mayEnd = ev && typeof ev.mayEnd === 'function' ? ev.mayEnd.bind(ev) : undefined;
     const starts = ev ? Uint8Array.from(keys, (k) => (!mayStart || safeFilter(mayStart, k) ? 1 : 0)) : undefined;
+    // Every phrase is a slice of the keys joined by spaces: one flat string, no concatenation
+    // per phrase (a concatenated key is flattened again by each look-up).
+    const line = ev ? keys.join(' ') : '';
+    const offsets = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) offsets[k + 1] = offsets[k]! + keys[k]!.length + 1;
     for (let j = 1; j <= n; j++) {
-      let joined = '';
       // Phrases ending at token j-1 can have a corpus count only if that word ends a keyword.
       const endOk = ev !== undefined && (!mayEnd || safeFilter(mayEnd, keys[j - 1]!));
       for (let length = 1; length <= MAX_KEYWORD_TOKENS && length <= j; length++) {
         const i = j - length;
-        if (ev && (endOk || vocabulary)) joined = length === 1 ? keys[i]! : keys[i]! + ' ' + joined;
         const base = scores[i * MAX_KEYWORD_TOKENS + length - 1]!;
         if (Number.isNaN(base)) continue;
         let score = base;
         if (ev) {
           const counted = endOk && starts![i] === 1;
-          const count = counted ? safeCount(ev, joined) : 0;
-          if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
-          if (safeVocabulary(ev, joined)) score += length * W.vocabulary;
+          if (counted || vocabulary) {
+            const joined = line.slice(offsets[i]!, offsets[j]! - 1);
+            const count = counted ? safeCount(ev, joined) : 0;
+            if (count > 0) score += length * (W.corpusBase + W.corpusLog * Math.log1p(count));
+            if (vocabulary && safeVocabulary(ev, joined)) score += length * W.vocabulary;
+          }
         }
         const candidate = best[i]! + score;
         if (candidate > best[j]!) {
