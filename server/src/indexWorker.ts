@@ -87,7 +87,7 @@ export function runIndexJob(job: IndexJob): IndexJobResult {
 
 /**
  * The nice value of an index worker thread. On Linux a thread has its own priority, and
- * `setpriority` on "process 0" sets the calling thread's: the workers then take the processor
+ * `setpriority` on "process 0" sets the calling thread's (on Linux only): the workers then take the processor
  * only when the server's own thread (and the editor) do not want it, so a request that arrives
  * while indexing is answered first instead of waiting for the scheduler to come round.
  */
@@ -95,7 +95,8 @@ export const WORKER_NICE = 10;
 
 if (parentPort) {
   try {
-    os.setPriority(WORKER_NICE);
+    // Elsewhere (macOS, Windows) the call would lower the whole server's priority.
+    if (process.platform === 'linux') os.setPriority(WORKER_NICE);
   } catch {
     // Not allowed or not supported here: index at the normal priority.
   }
