@@ -26,6 +26,13 @@ export function indexWorkerScript(): string | undefined {
   return fs.existsSync(script) ? script : undefined;
 }
 
+/**
+ * The young generation of an index worker, in MB. A worker's garbage is one file's parse at a
+ * time, and little of it survives; 8 MB instead of 16 keeps each worker's heap about 16 MB
+ * smaller for the same work.
+ */
+const INDEX_WORKER_YOUNG_MB = 8;
+
 interface Slot {
   readonly worker: Worker;
   inFlight: number;
@@ -40,7 +47,7 @@ export class IndexPool {
 
   private constructor(script: string, size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: INDEX_WORKER_YOUNG_MB } });
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (m: IndexJobResult) => {
         slot.inFlight--;

@@ -10,7 +10,7 @@ import { HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { MultiMap } from './multimap';
 import { SignatureSlab, StoredSummary } from './stored';
-import { bandKeys, LSH_BANDS } from './shingles';
+import { bandKeys, fnv1a, LSH_BANDS } from './shingles';
 import type { ArticleSummary } from './summary';
 
 /** A key under which spellings of one keyword (or source) are grouped: normalised, without spaces. */
@@ -69,10 +69,14 @@ export class CorpusIndex {
    */
   private readonly attestedFirst = new Map<string, number>();
   private readonly attestedLast = new Map<string, number>();
-  /** spellingKey → normalised keyword forms in that group. */
-  private readonly keywordGroups = new MultiMap<string, string>();
-  /** transliterationKey → normalised keyword forms that fold to it. */
-  private readonly translitGroups = new MultiMap<string, string>();
+  /**
+   * Hash of a spellingKey → the normalised keyword forms with that key (and the rare others
+   * whose key has the same hash, filtered out when read). Keyed by number: a key string per
+   * long-tail keyword cost about a hundred bytes, with the map entry, in each of the two maps.
+   */
+  private readonly keywordGroups = new MultiMap<number, string>();
+  /** Hash of a transliterationKey → the normalised keyword forms that fold to it (likewise). */
+  private readonly translitGroups = new MultiMap<number, string>();
   /** Exact similarities measured by the host, keyed by the pair and the two summaries' identities. */
   private readonly measured = new WeakMap<ArticleSummary, Map<ArticleSummary, number>>();
   /** Keyword and source counts over the main articles. */
@@ -98,14 +102,14 @@ export class CorpusIndex {
 
   /** Adds (or removes) a keyword's normalised form to (from) its spelling groups. */
   private group(normalized: string, add: boolean): void {
-    const g = spellingKey(normalized);
+    const g = groupHash(spellingKey(normalized));
     const t = transliterationKey(normalized);
     if (add) {
       this.keywordGroups.add(g, normalized);
-      if (t !== undefined) this.translitGroups.add(t, normalized);
+      if (t !== undefined) this.translitGroups.add(groupHash(t), normalized);
     } else {
       this.keywordGroups.delete(g, normalized);
-      if (t !== undefined) this.translitGroups.delete(t, normalized);
+      if (t !== undefined) this.translitGroups.delete(groupHash(t), normalized);
     }
   }
 
@@ -306,7 +310,9 @@ export class CorpusIndex {
   /** Every spelling in the corpus of a keyword's group (same letters up to hamza, ى/ي, ة/ه, harakat, tatweel and spaces), with counts. */
   keywordSpellings(text: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const normalized of this.keywordGroups.values(spellingKey(text))) {
+    const key = spellingKey(text);
+    for (const normalized of this.keywordGroups.values(groupHash(key))) {
+      if (spellingKey(normalized) !== key) continue;
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;
@@ -320,7 +326,8 @@ export class CorpusIndex {
     const out = new Map<string, number>();
     const t = transliterationKey(text);
     if (t === undefined) return out;
-    for (const normalized of this.translitGroups.values(t)) {
+    for (const normalized of this.translitGroups.values(groupHash(t))) {
+      if (transliterationKey(normalized) !== t) continue;
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;
@@ -342,6 +349,11 @@ export class CorpusIndex {
     }
     return counts;
   }
+}
+
+/** A group key's hash, as a small integer (V8 keeps it in place, not as a heap number). */
+function groupHash(key: string): number {
+  return fnv1a(key) & 0x3fffffff;
 }
 
 /** Adds `delta` to a count, forgetting it at zero. */
