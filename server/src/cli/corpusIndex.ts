@@ -220,13 +220,18 @@ export class CorpusRun {
       }
       this.tables.delete(file.index);
       const base = keywordEvidence(this.index, uri);
+      // The answers are kept only where something reads them again: the fix rounds
+      // (keepEvidence), or the keywords beyond the summary's first 200 (allKeywords below).
+      const record = keepEvidence || table.starts.length > MAX_SUMMARY_KEYWORDS;
       const asked = new Map<string, number>();
       const evidence: KeywordEvidence = {
-        keywordCount: (p) => {
-          const n = base.keywordCount(p);
-          asked.set(p, n);
-          return n;
-        },
+        keywordCount: record
+          ? (p) => {
+              const n = base.keywordCount(p);
+              asked.set(p, n);
+              return n;
+            }
+          : base.keywordCount,
         // Without --fix nothing reads the consulted evidence later: let the index skip the
         // phrases that cannot have a count. With it, every phrase is asked and recorded, as the
         // fix rounds' re-split falls back to the final counts for a phrase not recorded.
