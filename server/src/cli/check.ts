@@ -18,6 +18,7 @@ import { ConfigLoader, type LoadedConfig } from '../configLoader';
 import type { CliOptions } from './args';
 import { CorpusContextBuilder, type CorpusItem, type CorpusSnapshot, type IndexEntry, indexEntry } from './corpusIndex';
 import { unifiedDiff } from './diff';
+import { readBytes } from './files';
 import { type Counts, formatFile, palette, type Palette, type Problem, printedSeverity, zeroCounts } from './format';
 
 /** Files larger than this are skipped (the language server indexes up to 5 MB). */
@@ -86,39 +87,6 @@ export interface FileResult {
 }
 
 const UTF8: EncodingInfo = Object.freeze({ name: 'utf-8', confident: true, bom: false });
-
-/** Reads a file's bytes (one open, one fstat, reads), or says why not. */
-function readBytes(abs: string, limit: number): { bytes: Buffer } | { error: string } {
-  let fd: number | undefined;
-  try {
-    // Non-blocking, so that a named pipe given on the command line cannot hang the run.
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { error: 'not a regular file' };
-    if (stat.size > limit) return { error: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${limit / 1048576} MB)` };
-    let bytes = Buffer.allocUnsafe(stat.size);
-    let got = 0;
-    for (;;) {
-      if (got === bytes.length) {
-        // The file grew since fstat: read on, up to the limit.
-        if (bytes.length >= limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(4096, bytes.length * 2)));
-        bytes.copy(bigger, 0, 0, got);
-        bytes = bigger;
-      }
-      const n = fs.readSync(fd, bytes, got, bytes.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return { bytes: got === bytes.length ? bytes : bytes.subarray(0, got) };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EISDIR') return { error: 'not a regular file' };
-    return { error: `cannot read: ${err.code ?? ''}${err.code ? ' ' : ''}${err.message.replace(/^[A-Z]+: /, '')}` };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
 
 /** Writes a file atomically: a temporary file in the same folder, then a rename; the mode is kept. */
 export function writeAtomically(abs: string, bytes: Uint8Array): void {

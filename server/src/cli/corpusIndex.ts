@@ -29,11 +29,11 @@ import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpell
 import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
 import { CorpusIndex } from '../core/corpus/index';
 import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, splitWithEvidence } from '../core/corpus/entry';
-import { type ArticleSummary, MAX_SUMMARY_KEYWORDS } from '../core/corpus/summary';
+import { type ArticleSummary, detach, MAX_SUMMARY_KEYWORDS } from '../core/corpus/summary';
 import { type KeywordEvidence, MAX_KEYWORD_TOKENS } from '../core/keywords/segment';
 import { type Article, parseArticle } from '../core/parse/article';
 import type { CorpusContext } from '../core/rules/rule';
-import { decodeBytes } from '../core/text/encoding';
+import { readDecoded } from './files';
 
 /** A file of the run, as the index sees it: its position in the sorted list and its paths. */
 export interface IndexedFile {
@@ -81,11 +81,6 @@ export function fileUri(abs: string): string {
   return pathToFileURL(abs).toString();
 }
 
-/** A copy of a string that does not share the memory of a larger string it was sliced from. */
-export function flatCopy(s: string): string {
-  return (' ' + s).slice(1);
-}
-
 /** Parses an article as the corpus does (`checkCorpus`): the configuration's markers and separators, and optional evidence. */
 export function parseForCorpus(text: string, config: ResolvedConfig, evidence?: KeywordEvidence): Article {
   return parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
@@ -96,19 +91,7 @@ export function indexEntry(text: string, abs: string, config: ResolvedConfig): I
   const article = parseForCorpus(text, config);
   const { entry } = coreIndexEntry(fileUri(abs), article);
   const items = article.keywords?.items ?? [];
-  return !entry.keywordLine && items.length > MAX_SUMMARY_KEYWORDS ? { ...entry, moreKeywords: items.slice(MAX_SUMMARY_KEYWORDS).map((k) => flatCopy(k.text)) } : entry;
-}
-
-/** Reads a file's text as the index pass does, or undefined (unreadable, binary, too large). */
-export function readText(abs: string, limit: number): string | undefined {
-  try {
-    const stat = fs.statSync(abs);
-    if (!stat.isFile() || stat.size > limit) return undefined;
-    const decoded = decodeBytes(fs.readFileSync(abs));
-    return decoded.binary ? undefined : decoded.text;
-  } catch {
-    return undefined;
-  }
+  return !entry.keywordLine && items.length > MAX_SUMMARY_KEYWORDS ? { ...entry, moreKeywords: items.slice(MAX_SUMMARY_KEYWORDS).map((k) => detach(k.text)) } : entry;
 }
 
 /**
@@ -268,7 +251,7 @@ export class CorpusRun {
     if (!summary || abs === undefined) return undefined;
     const hit = this.shingleCache.get(uri);
     if (hit && hit.summary === summary) return hit.shingles;
-    const text = readText(abs, this.maxBytes);
+    const text = readDecoded(abs, this.maxBytes)?.text;
     if (text === undefined) return undefined;
     const shingles = articleShingles(parseArticle(text, { markers: this.configFor(abs).markers, keywords: false }));
     if (this.shingleCache.size >= 64) this.shingleCache.delete(this.shingleCache.keys().next().value as string);

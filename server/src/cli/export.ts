@@ -16,7 +16,7 @@ import { corpusContext, articleShingles } from '../core/corpus/context';
 import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
 import { CorpusIndex } from '../core/corpus/index';
 import { jaccard } from '../core/corpus/shingles';
-import { type ArticleSummary, summarize } from '../core/corpus/summary';
+import { type ArticleSummary, detach, summarize } from '../core/corpus/summary';
 import { safeFixEdits } from '../core/features/codeActions';
 import { parseArticle } from '../core/parse/article';
 import { isoDate } from '../core/parse/date';
@@ -24,12 +24,11 @@ import { looksLikeArticle } from '../core/parse/sniff';
 import { RULES } from '../core/rules/index';
 import type { EncodingInfo } from '../core/rules/rule';
 import { applyEdits } from '../core/text/edits';
-import { canConvertToUtf8, decodeBytes, isCleanUtf8 } from '../core/text/encoding';
+import { canConvertToUtf8, isCleanUtf8 } from '../core/text/encoding';
 import { localize } from '../core/types';
 import { FileChecker, MAX_FILE_BYTES, MAX_FIX_ROUNDS } from './check';
-import { flatCopy } from './corpusIndex';
 import { type ExportOptions, exportHelpText, parseExportArgs } from './exportArgs';
-import { expandPatterns, relativePath } from './files';
+import { expandPatterns, readDecoded, relativePath } from './files';
 import { checkConfigFile, type CliIo, EXIT_FAILURE, EXIT_OK, packageVersion } from './run';
 
 /** One record of the dataset. Every field has the same type in every record. */
@@ -146,7 +145,7 @@ class JsonlWriter {
  * slices of the text, and a slice keeps the whole text alive (one file per summary otherwise).
  */
 export function compactSummary(s: ArticleSummary): ArticleSummary {
-  const c = (x: string): string => flatCopy(x);
+  const c = (x: string): string => detach(x);
   return {
     ...s,
     uri: c(s.uri),
@@ -155,17 +154,6 @@ export function compactSummary(s: ArticleSummary): ArticleSummary {
     source: s.source === undefined ? undefined : c(s.source),
     keywords: s.keywords.map((k) => ({ ...k, text: c(k.text), normalized: c(k.normalized) })),
   };
-}
-
-function readText(abs: string): { text: string; encoding: EncodingInfo } | undefined {
-  try {
-    const stat = fs.statSync(abs);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const decoded = decodeBytes(fs.readFileSync(abs));
-    return decoded.binary ? undefined : { text: decoded.text, encoding: decoded.encoding };
-  } catch {
-    return undefined;
-  }
 }
 
 const UTF8: EncodingInfo = Object.freeze({ name: 'utf-8', confident: true, bom: false });
@@ -262,7 +250,7 @@ export async function runExport(io: CliIo): Promise<number> {
       return hit;
     }
     const e = entries[i]!;
-    const read = readText(e.abs);
+    const read = readDecoded(e.abs, MAX_FILE_BYTES);
     if (!read) return undefined;
     const c = configFor(e.abs);
     const sh = articleShingles(parseArticle(read.text, { markers: c.markers, keywords: false }));
@@ -290,7 +278,7 @@ export async function runExport(io: CliIo): Promise<number> {
 
   let readable = 0;
   for (const f of inputs) {
-    const read = readText(f.abs);
+    const read = readDecoded(f.abs, MAX_FILE_BYTES);
     if (!read) {
       skip('unreadable');
       continue;
@@ -378,7 +366,7 @@ export async function runExport(io: CliIo): Promise<number> {
         skip('duplicate');
         continue;
       }
-      const read = readText(e.abs);
+      const read = readDecoded(e.abs, MAX_FILE_BYTES);
       if (!read) {
         skip('unreadable');
         continue;

@@ -1,10 +1,13 @@
 /**
- * Which files a run checks: paths, folders and globs expanded into a sorted list, and the
- * deterministic split of that list into shards.
+ * Which files a run checks, and how it reads them: paths, folders and globs expanded into a
+ * sorted list, the deterministic split of that list into shards, and one reader of a file's
+ * bytes (and text) for the check, the corpus pass and export.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detach } from '../core/corpus/summary';
+import type { EncodingInfo } from '../core/rules/rule';
+import { decodeBytes } from '../core/text/encoding';
 import { DEFAULT_EXCLUDE } from '../corpusHost';
 
 /** Folders never walked (the corpus settings' default exclusions). */
@@ -159,4 +162,45 @@ export function shardOf(rel: string, count: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return (h >>> 0) % count;
+}
+
+/** Reads a file's bytes (one open, one fstat, reads), or says why not. */
+export function readBytes(abs: string, limit: number): { bytes: Buffer } | { error: string } {
+  let fd: number | undefined;
+  try {
+    // Non-blocking, so that a named pipe given on the command line cannot hang the run.
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (stat.size > limit) return { error: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${limit / 1048576} MB)` };
+    let bytes = Buffer.allocUnsafe(stat.size);
+    let got = 0;
+    for (;;) {
+      if (got === bytes.length) {
+        // The file grew since fstat: read on, up to the limit.
+        if (bytes.length >= limit) break;
+        const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(4096, bytes.length * 2)));
+        bytes.copy(bigger, 0, 0, got);
+        bytes = bigger;
+      }
+      const n = fs.readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return { bytes: got === bytes.length ? bytes : bytes.subarray(0, got) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EISDIR') return { error: 'not a regular file' };
+    return { error: `cannot read: ${err.code ?? ''}${err.code ? ' ' : ''}${err.message.replace(/^[A-Z]+: /, '')}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** A file's text and encoding as a run reads it, or undefined (unreadable, binary, over `limit` bytes). */
+export function readDecoded(abs: string, limit: number): { text: string; encoding: EncodingInfo } | undefined {
+  const read = readBytes(abs, limit);
+  if ('error' in read) return undefined;
+  const decoded = decodeBytes(read.bytes);
+  return decoded.binary ? undefined : { text: decoded.text, encoding: decoded.encoding };
 }
