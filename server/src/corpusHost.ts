@@ -266,6 +266,8 @@ export class CorpusHost {
     try {
       const slice = new TimeSlice(sliceMs);
       const count = Math.ceil(files.length / POOL_BATCH);
+      // Each batch's URIs, made once when it is sent (pathToFileURL is not cheap at 100,000 files).
+      const batchUris = new Map<number, string[]>();
       await runOrdered<IndexJobResult | undefined>(
         count,
         pool.concurrency,
@@ -274,8 +276,11 @@ export class CorpusHost {
           if (isCancelled()) return Promise.resolve(undefined);
           const configs: { markers: ResolvedConfig['markers']; keywordSeparators?: readonly string[] }[] = [];
           const ids = new Map<ResolvedConfig, number>();
+          const uris: string[] = [];
+          batchUris.set(b, uris);
           const batch = files.slice(b * POOL_BATCH, (b + 1) * POOL_BATCH).map((file) => {
             const uri = pathToFileURL(file).toString();
+            uris.push(uri);
             const config = this.options.configFor(uri);
             let id = ids.get(config);
             if (id === undefined) {
@@ -287,10 +292,11 @@ export class CorpusHost {
           return pool.run({ configs, files: batch });
         },
         async (result, b) => {
-          if (!result?.entries || isCancelled()) return;
-          for (let k = 0; k < result.entries.length; k++) {
-            const file = files[b * POOL_BATCH + k]!;
-            const uri = pathToFileURL(file).toString();
+          const uris = batchUris.get(b);
+          batchUris.delete(b);
+          if (!result?.entries || !uris || isCancelled()) return;
+          for (let k = 0; k < result.entries.length && k < uris.length; k++) {
+            const uri = uris[k]!;
             if (this.options.openText?.(uri) === undefined) {
               const entry = result.entries[k];
               if (!entry) this.remove(uri);

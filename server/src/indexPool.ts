@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { IndexJob, IndexJobResult } from './indexWorker';
+import type { IndexJob, IndexJobReply, IndexJobResult } from './indexWorker';
+import { unpackEntries } from './core/corpus/wire';
 
 /** Most worker threads started. */
 const MAX_THREADS = 4;
@@ -49,13 +50,20 @@ export class IndexPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: INDEX_WORKER_YOUNG_MB } });
       const slot: Slot = { worker, inFlight: 0 };
-      worker.on('message', (m: IndexJobResult) => {
+      worker.on('message', (m: IndexJobReply) => {
         slot.inFlight--;
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
-        if (m.error !== undefined || !m.entries) p.reject(new Error(m.error ?? 'no entries'));
-        else p.resolve(m);
+        if (m.error !== undefined || !m.packed) {
+          p.reject(new Error(m.error ?? 'no entries'));
+          return;
+        }
+        try {
+          p.resolve({ id: m.id, entries: unpackEntries(m.packed) });
+        } catch (e) {
+          p.reject(e instanceof Error ? e : new Error(String(e)));
+        }
       });
       worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
       worker.on('exit', (code) => {

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { type IndexEntry, indexEntry, packSignatures } from './core/corpus/entry';
+import { type IndexEntry, indexEntry } from './core/corpus/entry';
+import { type PackedEntries, packEntries, transferables } from './core/corpus/wire';
 import { parseArticle } from './core/parse/article';
 import type { MarkerTokens } from './core/parse/markers';
 import { looksLikeArticle } from './core/parse/sniff';
@@ -34,6 +35,13 @@ export interface IndexJob {
 export interface IndexJobResult {
   readonly id: number;
   readonly entries?: (IndexEntry | null)[];
+  readonly error?: string;
+}
+
+/** What a worker posts: the entries packed (core/corpus/wire.ts), or the error. */
+export interface IndexJobReply {
+  readonly id: number;
+  readonly packed?: PackedEntries;
   readonly error?: string;
 }
 
@@ -81,7 +89,6 @@ export function runIndexJob(job: IndexJob): IndexJobResult {
       return null;
     }
   });
-  packSignatures(entries);
   return { id: job.id, entries };
 }
 
@@ -102,12 +109,14 @@ if (parentPort) {
   }
   const port = parentPort;
   port.on('message', (job: IndexJob) => {
-    let reply: IndexJobResult;
+    let reply: IndexJobReply;
     try {
-      reply = runIndexJob(job);
+      const result = runIndexJob(job);
+      reply = { id: result.id, packed: packEntries(result.entries ?? []) };
     } catch (e) {
       reply = { id: job?.id ?? -1, error: e instanceof Error ? e.message : String(e) };
     }
-    port.postMessage(reply);
+    // The packed buffers move to the server's thread without a copy.
+    port.postMessage(reply, reply.packed ? transferables(reply.packed) : []);
   });
 }

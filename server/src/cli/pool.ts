@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { type CheckerOptions, type CheckItem, FileChecker, type FileResult } from './check';
 import type { CorpusSnapshot, IndexEntry } from './corpusIndex';
+import { type PackedEntries, unpackEntries } from '../core/corpus/wire';
 
 /** What the main thread asks of the checkers. */
 export interface Runner {
@@ -112,8 +113,9 @@ export class WorkerPool implements Runner {
     });
   }
 
-  index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
-    return this.send({ type: 'index', files });
+  async index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
+    const packed = await this.send<PackedEntries>({ type: 'index', files });
+    return unpackEntries(packed).map((e) => e ?? undefined);
   }
 
   async load(snapshot: CorpusSnapshot): Promise<void> {

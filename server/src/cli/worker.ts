@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type CheckerOptions, FileChecker } from './check';
 import type { FromWorker, ToWorker } from './pool';
-import { packSignatures } from '../core/corpus/entry';
+import { packEntries, transferables } from '../core/corpus/wire';
 
 /** Serves batches until the main thread terminates the worker. */
 export function serveWorker(options: CheckerOptions): void {
@@ -11,12 +11,14 @@ export function serveWorker(options: CheckerOptions): void {
   const checker = new FileChecker(options);
   port.on('message', (m: ToWorker) => {
     let reply: FromWorker;
+    let transfer: ArrayBuffer[] = [];
     try {
       switch (m.type) {
         case 'index': {
-          const entries = m.files.map((f) => checker.index(f));
-          packSignatures(entries);
-          reply = { id: m.id, ok: true, result: entries };
+          // Packed (core/corpus/wire.ts): the buffers move to the main thread without a copy.
+          const packed = packEntries(m.files.map((f) => checker.index(f)));
+          transfer = transferables(packed);
+          reply = { id: m.id, ok: true, result: packed };
           break;
         }
         case 'load':
@@ -32,6 +34,6 @@ export function serveWorker(options: CheckerOptions): void {
     } catch (e) {
       reply = { id: m.id, ok: false, error: e instanceof Error ? e.stack ?? e.message : String(e) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
 }

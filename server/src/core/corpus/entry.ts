@@ -91,22 +91,3 @@ export function allKeywords(entry: IndexEntry, evidence: KeywordEvidence | undef
   }
   return out;
 }
-
-
-/**
- * Puts the signatures of a batch of entries in one buffer (each summary keeps a view of its 64
- * values). A batch sent from a worker thread then arrives with one ArrayBuffer instead of one per
- * article: 100,000 articles make about 3,000 buffers instead of 100,000, each of which costs a
- * few hundred bytes beside its data and work for the garbage collector.
- */
-export function packSignatures(entries: readonly (IndexEntry | null | undefined)[]): void {
-  const withSignature = entries.filter((e): e is IndexEntry => !!e);
-  if (withSignature.length < 2) return;
-  const size = withSignature[0]!.summary.signature.length;
-  if (!withSignature.every((e) => e.summary.signature.length === size)) return;
-  const slab = new Uint32Array(size * withSignature.length);
-  withSignature.forEach((e, k) => {
-    slab.set(e.summary.signature, k * size);
-    (e.summary as { signature: Uint32Array }).signature = slab.subarray(k * size, (k + 1) * size);
-  });
-}
