@@ -45,6 +45,13 @@ export interface IndexJobReply {
   readonly error?: string;
 }
 
+/**
+ * The buffer files are read into, reused from file to file (grown as needed): a fresh buffer per
+ * file cost an allocation outside the heap and work for the collector each time. The text
+ * decoded from it is a new string that keeps no reference to it.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /** Reads a file as the corpus host does: undefined when gone, too large, binary or unreadable. */
 export function readArticleFileSync(file: string): string | undefined {
   let fd: number | undefined;
@@ -53,14 +60,14 @@ export function readArticleFileSync(file: string): string | undefined {
     fd = fs.openSync(file, 'r');
     const stat = fs.fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const buf = Buffer.allocUnsafe(stat.size);
+    if (scratch.length < stat.size) scratch = Buffer.allocUnsafe(Math.max(stat.size, scratch.length * 2));
     let read = 0;
-    while (read < buf.length) {
-      const n = fs.readSync(fd, buf, read, buf.length - read, read);
+    while (read < stat.size) {
+      const n = fs.readSync(fd, scratch, read, stat.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    const bytes = read < buf.length ? buf.subarray(0, read) : buf;
+    const bytes = scratch.subarray(0, read);
     if (bytes.includes(0)) return undefined;
     return bytes.toString('utf8');
   } catch {
