@@ -30,7 +30,7 @@ export class InlineRunner implements Runner {
     this.checker = new FileChecker(options);
   }
   async index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
-    // Cloned as a worker's answer would be, so that no summary keeps its file's text alive.
+    // Copied, as a worker's answer is by crossing threads, so that no summary keeps its file's text alive.
     return files.map((f) => structuredClone(this.checker.index(f)));
   }
   async load(snapshot: CorpusSnapshot): Promise<void> {

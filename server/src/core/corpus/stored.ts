@@ -1,7 +1,7 @@
 /**
  * How the corpus index keeps a summary: one object with its fields in place, the keywords packed
  * in one array, the signature in the index's slab. A summary as it arrives from a worker thread
- * is a tree of cloned objects (each keyword an object of six properties with its own property
+ * (unpacked by wire.ts) is a tree of objects (each keyword an object of six properties with its own property
  * store: about a hundred bytes), and 100,000 of them were most of the index.
  */
 import { SIGNATURE_SIZE } from './shingles';
