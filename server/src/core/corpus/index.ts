@@ -287,6 +287,15 @@ export class CorpusIndex {
     return out;
   }
 
+  /**
+   * The attested keyword counts, and the words that start and end an attested keyword, as plain
+   * data: what {@link attestedKeywordCount}, {@link attestedMayStart} and {@link attestedMayEnd}
+   * answer, for a thread that has no index (portable.ts).
+   */
+  attestedData(): { counts: [string, number][]; first: string[]; last: string[] } {
+    return { counts: [...this.attestedCounts], first: [...this.attestedFirst.keys()], last: [...this.attestedLast.keys()] };
+  }
+
   /** In how many articles a keyword is attested as a unit (evidence for splitting keyword lines). */
   attestedKeywordCount(normalized: string): number {
     return this.attestedCounts.get(normalized) ?? 0;
