@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/core/analysis';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { safeFixEdits } from '../../server/src/core/features/codeActions';
 import { applyEdits } from '../../server/src/core/text/edits';
+import { syntheticArticle } from '../../bench/synthetic';
 
 interface ExportRecord {
   id: string;
@@ -277,9 +278,49 @@ describe('export', () => {
     assert.deepEqual(manifest.options.clean, true);
   });
 
+  test('worker threads export byte for byte what the main thread exports (records, splits, manifest)', () => {
+    // 480 files: enough for two workers (200 files each at least). One in twelve is a near-copy
+    // of the one before (one word changed), some are dirty (for --clean), one is not an article
+    // and one is binary.
+    const d = tempDir('an-export-jobs-');
+    const root = path.join(d, 'corpus');
+    let previous = '';
+    for (let i = 0; i < 480; i++) {
+      let text = syntheticArticle(70_000 + i, 1500 + (i % 7) * 300, i % 3);
+      if (i % 12 === 11) text = previous.replace(/ (\S+)\./, ' محدث.');
+      if (i % 9 === 4) text = text.replace('\n', '  \n\n\n').replace(/،/g, ' ،');
+      previous = text;
+      const folder = path.join(root, String(2015 + (i % 4)));
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, `${String(i).padStart(4, '0')}.txt`), text);
+    }
+    fs.writeFileSync(path.join(root, 'notes.txt'), 'ملاحظات التحرير\n');
+    fs.writeFileSync(path.join(root, 'blob.txt'), Buffer.from([0, 1, 2, 3, 0, 255, 0]));
+    const args = ['corpus', '--clean', '--dedupe', '--split', 'train=0.8,dev=0.1,test=0.1', '--seed', '5'];
+    const one = exportRun(d, [...args, '--out', 'one.jsonl', '--jobs', '1']);
+    const two = exportRun(d, [...args, '--out', 'two.jsonl', '--jobs', '2']);
+    for (const split of ['train', 'dev', 'test']) {
+      const a = fs.readFileSync(path.join(d, `one.${split}.jsonl`));
+      assert.ok(a.length > 0, split);
+      assert.ok(a.equals(fs.readFileSync(path.join(d, `two.${split}.jsonl`))), `${split}: the same bytes`);
+    }
+    assert.deepEqual(
+      two.manifest.files.map((f) => f.sha256),
+      one.manifest.files.map((f) => f.sha256),
+    );
+    assert.deepEqual(two.manifest.skipped, one.manifest.skipped);
+    assert.deepEqual(one.manifest.skipped, { 'not an article': 1, errors: 0, duplicate: 40, unreadable: 1 });
+    assert.equal((one.manifest as unknown as { nearDuplicateGroups: number }).nearDuplicateGroups, 40);
+    assert.equal(one.manifest.records, 440);
+    // Without --dedupe: every article, each record well typed.
+    const all = exportRun(d, ['corpus', '--clean', '--out', 'all.jsonl', '--jobs', '2']).records;
+    assert.equal(all.length, 480);
+    all.forEach(assertRecordTypes);
+  });
+
   test('bad arguments and nothing readable exit 2', () => {
     const d = corpus();
-    for (const args of [['corpus'], ['corpus', '--out', 'x.jsonl', '--split', 'train=0.5,test=0.4'], ['corpus', '--out', 'x.jsonl', '--seed', 'abc'], ['corpus', '--out', 'x.jsonl', '--bogus']]) {
+    for (const args of [['corpus'], ['corpus', '--out', 'x.jsonl', '--split', 'train=0.5,test=0.4'], ['corpus', '--out', 'x.jsonl', '--seed', 'abc'], ['corpus', '--out', 'x.jsonl', '--bogus'], ['corpus', '--out', 'x.jsonl', '--jobs', '0']]) {
       const r = runCli(['export', ...args], d);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /export/);

@@ -5,43 +5,32 @@
  * pairs are confirmed by exact Jaccard and joined into groups (union-find); (2) every file is
  * read again, checked (with the corpus context), optionally cleaned with the safe fixes, and
  * written as one record to its split. Memory holds the summaries, not the texts.
+ *
+ * The per-file work of both passes (exportWork.ts) runs in worker threads (`--jobs`); this
+ * thread keeps the index, the groups and the output files, and hands the workers the index's
+ * answers as data (core/corpus/portable.ts). The output does not depend on the thread count.
  */
 import { createHash, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Article } from '../core/analysis';
-import { lintParsed } from '../core/analysis';
 import type { ResolvedConfig } from '../core/config';
-import { corpusContext, articleShingles } from '../core/corpus/context';
-import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
+import { articleShingles } from '../core/corpus/context';
+import { duplicateThreshold } from '../core/corpus/batch';
 import { CorpusIndex } from '../core/corpus/index';
+import { portableArticle, portableCorpus } from '../core/corpus/portable';
 import { jaccard } from '../core/corpus/shingles';
-import { type ArticleSummary, detach, summarize } from '../core/corpus/summary';
-import { safeFixEdits } from '../core/features/codeActions';
 import { parseArticle } from '../core/parse/article';
-import { isoDate } from '../core/parse/date';
-import { looksLikeArticle } from '../core/parse/sniff';
 import { RULES } from '../core/rules/index';
-import type { EncodingInfo } from '../core/rules/rule';
-import { applyEdits } from '../core/text/edits';
-import { canConvertToUtf8, isCleanUtf8 } from '../core/text/encoding';
 import { localize } from '../core/types';
-import { FileChecker, MAX_FILE_BYTES, MAX_FIX_ROUNDS } from './check';
+import { runOrdered } from '../ordered';
+import { type CheckerOptions, FileChecker, MAX_FILE_BYTES } from './check';
 import { type ExportOptions, exportHelpText, parseExportArgs } from './exportArgs';
+import type { ExportItem, ExportOutcome, ExportScan } from './exportWork';
 import { expandPatterns, readDecoded, relativePath } from './files';
+import { type ExportRunner, InlineRunner, WorkerPool } from './pool';
 import { checkConfigFile, type CliIo, EXIT_FAILURE, EXIT_OK, packageVersion } from './run';
 
-/** One record of the dataset. Every field has the same type in every record. */
-export interface ExportRecord {
-  readonly id: string;
-  readonly headline: string;
-  readonly date: string | null;
-  readonly source: string | null;
-  readonly keywords: string[];
-  readonly body: string[];
-  readonly related: { headline: string; body: string[] }[];
-  readonly problems: string[];
-}
+export { compactSummary, type ExportRecord, toRecord } from './exportRecord';
 
 /** Why a file is not in the dataset. */
 export type SkipReason = 'not an article' | 'errors' | 'duplicate' | 'unreadable';
@@ -86,20 +75,15 @@ export function splitOf(shares: readonly { name: string; fraction: number }[], p
   return shares[shares.length - 1]!.name;
 }
 
-/** The dataset record of a parsed article. */
-export function toRecord(id: string, article: Article, problems: string[]): ExportRecord {
-  const d = article.date?.parsed.date;
-  return {
-    id,
-    headline: article.headline?.text ?? '',
-    date: d ? isoDate(d) : null,
-    source: article.source?.value.text || null,
-    keywords: (article.keywords?.items ?? []).map((k) => k.text),
-    body: (article.body?.paragraphs ?? []).map((p) => p.text),
-    related: (article.readAlso?.articles ?? []).map((a) => ({ headline: a.headline.text, body: a.paragraphs.map((p) => p.text) })),
-    problems,
-  };
-}
+/** Characters of records gathered before one write (fewer system calls than a write per record). */
+const WRITE_CHUNK = 1 << 16;
+/** Files per batch sent to a worker. */
+const BATCH = 64;
+/** Fewer files than this per worker are exported on the main thread (starting a worker costs more). */
+const FILES_PER_WORKER = 200;
+
+/** Raised by a writer: the output cannot be written (as opposed to a failure of the run). */
+class WriteError extends Error {}
 
 /** An output file written through a temporary name, hashed as it is written. */
 class JsonlWriter {
@@ -115,18 +99,40 @@ class JsonlWriter {
     this.fd = fs.openSync(this.tmp, 'w');
   }
 
-  write(record: ExportRecord): void {
-    const buf = Buffer.from(JSON.stringify(record) + '\n', 'utf8');
-    let off = 0;
-    while (off < buf.length) off += fs.writeSync(this.fd, buf, off, buf.length - off);
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  /** Appends one record, given as a line of JSON without its line break. */
+  writeLine(json: string): void {
+    this.pending.push(json, '\n');
+    this.pendingLength += json.length + 1;
+    this.records++;
+    if (this.pendingLength >= WRITE_CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingLength = 0;
+    try {
+      let off = 0;
+      while (off < buf.length) off += fs.writeSync(this.fd, buf, off, buf.length - off);
+    } catch (e) {
+      throw new WriteError(e instanceof Error ? e.message : String(e));
+    }
     this.hash.update(buf);
     this.bytes += buf.length;
-    this.records++;
   }
 
   finish(): void {
-    fs.closeSync(this.fd);
-    fs.renameSync(this.tmp, this.file);
+    this.flush();
+    try {
+      fs.closeSync(this.fd);
+      fs.renameSync(this.tmp, this.file);
+    } catch (e) {
+      throw new WriteError(e instanceof Error ? e.message : String(e));
+    }
     this.sha256 = this.hash.digest('hex');
   }
 
@@ -139,24 +145,6 @@ class JsonlWriter {
     fs.rmSync(this.tmp, { force: true });
   }
 }
-
-/**
- * A summary whose strings do not share the memory of the file's text: the parser's strings are
- * slices of the text, and a slice keeps the whole text alive (one file per summary otherwise).
- */
-export function compactSummary(s: ArticleSummary): ArticleSummary {
-  const c = (x: string): string => detach(x);
-  return {
-    ...s,
-    uri: c(s.uri),
-    headline: c(s.headline),
-    headlineNormalized: c(s.headlineNormalized),
-    source: s.source === undefined ? undefined : c(s.source),
-    keywords: s.keywords.map((k) => ({ ...k, text: c(k.text), normalized: c(k.normalized) })),
-  };
-}
-
-const UTF8: EncodingInfo = Object.freeze({ name: 'utf-8', confident: true, bom: false });
 
 /** Runs `export` (the arguments after the word `export`); resolves to the exit code. */
 export async function runExport(io: CliIo): Promise<number> {
@@ -213,7 +201,7 @@ export async function runExport(io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
 
-  const checker = new FileChecker({
+  const checkerOptions: CheckerOptions = {
     cwd,
     format: 'json',
     language: 'en',
@@ -224,234 +212,249 @@ export async function runExport(io: CliIo): Promise<number> {
     rules: options.rules,
     color: false,
     corpus: true,
-  });
-  const configFor = (abs: string): ResolvedConfig => checker.configFor(abs);
-  const skipped = new Map<SkipReason, number>(SKIP_REASONS.map((r) => [r, 0]));
-  const skip = (why: SkipReason): void => {
-    skipped.set(why, skipped.get(why)! + 1);
   };
+  // Both passes read and parse every file: in worker threads unless the corpus is small. This
+  // thread keeps the index, the near-duplicate groups and the output files.
+  const workers = Math.min(options.jobs, Math.ceil(inputs.length / FILES_PER_WORKER));
+  let runner: ExportRunner;
+  let checker: FileChecker;
+  if (workers <= 1) {
+    const inline = new InlineRunner(checkerOptions);
+    runner = inline;
+    checker = inline.checker;
+  } else {
+    runner = new WorkerPool(io.workerScript, workers, checkerOptions);
+    checker = new FileChecker(checkerOptions);
+  }
+  try {
+    return await exportWith(runner, checker);
+  } finally {
+    await runner.close();
+  }
 
-  // Pass 1: summaries into the index; near-duplicate pairs into groups.
-  const index = new CorpusIndex();
-  index.reserve(inputs.length);
-  const entries: Entry[] = [];
-  const byId = new Map<string, number>();
-  const twins = new Map<number, { uri: string; similarity: number; headline: string }[]>();
-  const cache = new Map<number, Uint32Array>();
-  const remember = (i: number, sh: Uint32Array): void => {
-    cache.delete(i);
-    cache.set(i, sh);
-    if (cache.size > SHINGLE_CACHE) cache.delete(cache.keys().next().value!);
-  };
-  const shinglesOf = (i: number): Uint32Array | undefined => {
-    const hit = cache.get(i);
-    if (hit) {
-      remember(i, hit);
-      return hit;
-    }
-    const e = entries[i]!;
-    const read = readDecoded(e.abs, MAX_FILE_BYTES);
-    if (!read) return undefined;
-    const c = configFor(e.abs);
-    const sh = articleShingles(parseArticle(read.text, { markers: c.markers, keywords: false }));
-    remember(i, sh);
-    return sh;
-  };
-  const find = (i: number): number => {
-    while (entries[i]!.parent !== i) {
-      entries[i]!.parent = entries[entries[i]!.parent]!.parent;
-      i = entries[i]!.parent;
-    }
-    return i;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) entries[Math.max(ra, rb)]!.parent = Math.min(ra, rb);
-  };
-  const addTwin = (i: number, j: number, similarity: number): void => {
-    let list = twins.get(i);
-    if (!list) twins.set(i, (list = []));
-    const other = index.get(entries[j]!.id);
-    list.push({ uri: entries[j]!.id, similarity, headline: other?.headline ?? '' });
-  };
+  async function exportWith(runner: ExportRunner, checker: FileChecker): Promise<number> {
+    const configFor = (abs: string): ResolvedConfig => checker.configFor(abs);
+    const skipped = new Map<SkipReason, number>(SKIP_REASONS.map((r) => [r, 0]));
+    const skip = (why: SkipReason): void => {
+      skipped.set(why, skipped.get(why)! + 1);
+    };
 
-  let readable = 0;
-  for (const f of inputs) {
-    const read = readDecoded(f.abs, MAX_FILE_BYTES);
-    if (!read) {
-      skip('unreadable');
-      continue;
-    }
-    readable++;
-    const config = configFor(f.abs);
-    if (!looksLikeArticle(read.text, config.markers)) {
-      skip('not an article');
-      continue;
-    }
-    const id = recordId(f.abs, root);
-    const article = parseArticle(read.text, { markers: config.markers, keywordSeparators: config.keywordSeparators });
-    const sh = articleShingles(article);
-    const summary = compactSummary(summarize(id, article, sh));
-    const i = entries.length;
-    entries.push({ abs: f.abs, id: summary.uri, parent: i });
-    byId.set(id, i);
-    const threshold = duplicateThreshold(config);
-    for (const c of index.candidates(summary.signature, Math.max(0, threshold - 0.2), id).slice(0, 50)) {
-      const j = byId.get(c.uri);
-      if (j === undefined) continue;
-      const theirs = shinglesOf(j);
-      if (!theirs) continue;
-      const similarity = jaccard(sh, theirs);
-      if (similarity >= threshold) {
-        union(i, j);
-        addTwin(i, j, similarity);
-        addTwin(j, i, similarity);
+    // Pass 1: summaries into the index; near-duplicate pairs into groups.
+    const index = new CorpusIndex();
+    index.reserve(inputs.length);
+    const entries: Entry[] = [];
+    const byId = new Map<string, number>();
+    const twins = new Map<number, { uri: string; similarity: number; headline: string }[]>();
+    const cache = new Map<number, Uint32Array>();
+    const remember = (i: number, sh: Uint32Array): void => {
+      cache.delete(i);
+      cache.set(i, sh);
+      if (cache.size > SHINGLE_CACHE) cache.delete(cache.keys().next().value!);
+    };
+    const shinglesOf = (i: number): Uint32Array | undefined => {
+      const hit = cache.get(i);
+      if (hit) {
+        remember(i, hit);
+        return hit;
       }
-    }
-    index.set(summary);
-    remember(i, sh);
-  }
-  cache.clear();
-  if (readable === 0) {
-    err('arabic-news-lint export: no readable file.');
-    return EXIT_FAILURE;
-  }
-  for (const list of twins.values()) list.sort((a, b) => b.similarity - a.similarity);
-
-  // Groups: the representative (smallest id) and, with --dedupe, the article kept.
-  const members = new Map<number, number[]>();
-  entries.forEach((_, i) => {
-    const r = find(i);
-    const list = members.get(r);
-    if (list) list.push(i);
-    else members.set(r, [i]);
-  });
-  const representative = new Map<number, string>();
-  const keep = new Set<number>();
-  let groups = 0;
-  for (const [r, list] of members) {
-    if (list.length > 1) groups++;
-    representative.set(r, list.map((i) => entries[i]!.id).sort()[0]!);
-    let best = list[0]!;
-    for (const i of list.slice(1)) {
-      const a = index.get(entries[i]!.id)!;
-      const b = index.get(entries[best]!.id)!;
-      const better =
-        a.date !== b.date
-          ? a.date !== undefined && (b.date === undefined || a.date < b.date)
-          : a.words !== b.words
-            ? a.words > b.words
-            : entries[i]!.id < entries[best]!.id;
-      if (better) best = i;
-    }
-    keep.add(best);
-  }
-
-  // Pass 2: check, clean, write.
-  const splitNames = options.split ? options.split.map((s) => s.name) : [''];
-  const writers = new Map<string, JsonlWriter>();
-  try {
-    for (const name of splitNames) writers.set(name, new JsonlWriter(name ? splitFile(outAbs, name) : outAbs));
-  } catch (e) {
-    for (const w of writers.values()) w.abort();
-    err(`arabic-news-lint export: cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`);
-    return EXIT_FAILURE;
-  }
-  try {
-    for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      const r = find(i);
-      if (options.dedupe && !keep.has(i)) {
-        skip('duplicate');
-        continue;
-      }
       const read = readDecoded(e.abs, MAX_FILE_BYTES);
-      if (!read) {
-        skip('unreadable');
-        continue;
+      if (!read) return undefined;
+      const c = configFor(e.abs);
+      const sh = articleShingles(parseArticle(read.text, { markers: c.markers, keywords: false }));
+      remember(i, sh);
+      return sh;
+    };
+    const find = (i: number): number => {
+      while (entries[i]!.parent !== i) {
+        entries[i]!.parent = entries[entries[i]!.parent]!.parent;
+        i = entries[i]!.parent;
       }
-      const config = configFor(e.abs);
-      const evidence = keywordEvidence(index, e.id);
-      const parse = (text: string): Article => parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
-      let text = read.text;
-      let article = parse(text);
-      const context = corpusContext(index, e.id, article, options.dedupe ? [] : twins.get(i) ?? []);
-      let encoding = read.encoding;
-      let analysis = lintParsed(article, config, undefined, encoding, context);
-      if (options.clean && (isCleanUtf8(encoding) || canConvertToUtf8(encoding))) {
-        // The exported text is UTF-8 whatever the file's encoding.
-        if (!isCleanUtf8(encoding)) {
-          encoding = UTF8;
-          analysis = lintParsed(article, config, undefined, encoding, context);
-        }
-        for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-          const edits = safeFixEdits(analysis.diagnostics);
-          if (!edits.length) break;
-          const next = applyEdits(text, analysis.article.lines, edits);
-          if (next === text) break;
-          text = next;
-          article = parse(text);
-          analysis = lintParsed(article, config, undefined, encoding, context);
-        }
-      }
-      if (options.skipErrors && analysis.diagnostics.some((d) => d.severity === 'error')) {
-        skip('errors');
-        continue;
-      }
-      const problems = [...new Set(analysis.diagnostics.map((d) => d.ruleId))].sort();
-      const split = options.split ? splitOf(options.split, splitPoint(options.seed, representative.get(r)!)) : '';
-      writers.get(split)!.write(toRecord(e.id, analysis.article, problems));
-    }
-    for (const w of writers.values()) w.finish();
-  } catch (e) {
-    for (const w of writers.values()) w.abort();
-    err(`arabic-news-lint export: cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`);
-    return EXIT_FAILURE;
-  }
+      return i;
+    };
+    const union = (a: number, b: number): void => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) entries[Math.max(ra, rb)]!.parent = Math.min(ra, rb);
+    };
+    const addTwin = (i: number, j: number, similarity: number): void => {
+      let list = twins.get(i);
+      if (!list) twins.set(i, (list = []));
+      const other = index.get(entries[j]!.id);
+      list.push({ uri: entries[j]!.id, similarity, headline: other?.headline ?? '' });
+    };
 
-  // The manifest and the summary.
-  const counts: Record<string, number> = {};
-  const outFiles = [...writers.entries()].map(([name, w]) => {
-    counts[name || 'all'] = w.records;
-    return { split: name || null, file: relativePath(w.file, path.dirname(outAbs)), records: w.records, bytes: w.bytes, sha256: w.sha256 };
-  });
-  const written = outFiles.reduce((s, f) => s + f.records, 0);
-  const skippedObj = Object.fromEntries(SKIP_REASONS.map((r) => [r, skipped.get(r)!]));
-  const manifest = {
-    tool: 'arabic-news-lint',
-    version,
-    rules: RULES.map((r) => r.id),
-    options: {
-      paths: options.patterns,
-      clean: options.clean,
-      skipErrors: options.skipErrors,
-      dedupe: options.dedupe,
-      split: options.split ? Object.fromEntries(options.split.map((s) => [s.name, s.fraction])) : null,
-      seed: options.seed,
-      config: options.config ?? null,
-      rules: options.rules,
-    },
-    files: outFiles,
-    counts,
-    records: written,
-    inputFiles: inputs.length,
-    nearDuplicateGroups: groups,
-    skipped: skippedObj,
-  };
-  const manifestFile = `${outAbs}.manifest.json`;
-  try {
-    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
-  } catch (e) {
-    err(`arabic-news-lint export: cannot write ${manifestFile}: ${e instanceof Error ? e.message : String(e)}`);
-    return EXIT_FAILURE;
+    let readable = 0;
+    const add = (abs: string, scan: ExportScan): void => {
+      if (scan.status === 'unreadable') {
+        skip('unreadable');
+        return;
+      }
+      readable++;
+      if (scan.status === 'not an article') {
+        skip('not an article');
+        return;
+      }
+      const { summary } = scan;
+      // A copy: a worker's shingles are a view of its whole batch's buffer.
+      const sh = scan.shingles.slice();
+      const id = summary.uri;
+      const i = entries.length;
+      entries.push({ abs, id, parent: i });
+      byId.set(id, i);
+      const threshold = duplicateThreshold(configFor(abs));
+      for (const c of index.candidates(summary.signature, Math.max(0, threshold - 0.2), id).slice(0, 50)) {
+        const j = byId.get(c.uri);
+        if (j === undefined) continue;
+        const theirs = shinglesOf(j);
+        if (!theirs) continue;
+        const similarity = jaccard(sh, theirs);
+        if (similarity >= threshold) {
+          union(i, j);
+          addTwin(i, j, similarity);
+          addTwin(j, i, similarity);
+        }
+      }
+      index.set(summary);
+      remember(i, sh);
+    };
+    try {
+      await runOrdered(
+        Math.ceil(inputs.length / BATCH),
+        runner.concurrency,
+        runner.concurrency * 4,
+        (b) => runner.scan(inputs.slice(b * BATCH, (b + 1) * BATCH).map((f) => ({ abs: f.abs, id: recordId(f.abs, root) }))),
+        (scans, b) => scans.forEach((scan, k) => add(inputs[b * BATCH + k]!.abs, scan)),
+      );
+    } catch (e) {
+      err(`arabic-news-lint export: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return EXIT_FAILURE;
+    }
+    cache.clear();
+    if (readable === 0) {
+      err('arabic-news-lint export: no readable file.');
+      return EXIT_FAILURE;
+    }
+    for (const list of twins.values()) list.sort((a, b) => b.similarity - a.similarity);
+
+    // Groups: the representative (smallest id) and, with --dedupe, the article kept.
+    const members = new Map<number, number[]>();
+    entries.forEach((_, i) => {
+      const r = find(i);
+      const list = members.get(r);
+      if (list) list.push(i);
+      else members.set(r, [i]);
+    });
+    const representative = new Map<number, string>();
+    const keep = new Set<number>();
+    let groups = 0;
+    for (const [r, list] of members) {
+      if (list.length > 1) groups++;
+      representative.set(r, list.map((i) => entries[i]!.id).sort()[0]!);
+      let best = list[0]!;
+      for (const i of list.slice(1)) {
+        const a = index.get(entries[i]!.id)!;
+        const b = index.get(entries[best]!.id)!;
+        const better =
+          a.date !== b.date
+            ? a.date !== undefined && (b.date === undefined || a.date < b.date)
+            : a.words !== b.words
+              ? a.words > b.words
+              : entries[i]!.id < entries[best]!.id;
+        if (better) best = i;
+      }
+      keep.add(best);
+    }
+
+    // Pass 2: check, clean, write, in file order. The checkers get the index's answers as data.
+    const splitNames = options.split ? options.split.map((s) => s.name) : [''];
+    const writers = new Map<string, JsonlWriter>();
+    try {
+      for (const name of splitNames) writers.set(name, new JsonlWriter(name ? splitFile(outAbs, name) : outAbs));
+    } catch (e) {
+      for (const w of writers.values()) w.abort();
+      err(`arabic-news-lint export: cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`);
+      return EXIT_FAILURE;
+    }
+    const order: number[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      if (options.dedupe && !keep.has(i)) skip('duplicate');
+      else order.push(i);
+    }
+    const item = (i: number): ExportItem => {
+      const e = entries[i]!;
+      const article = portableArticle(index, e.id, options.dedupe ? [] : twins.get(i) ?? []) ?? { own: [], nearDuplicates: [], sameHeadline: [] };
+      return { abs: e.abs, id: e.id, article };
+    };
+    const deliver = (outcomes: ExportOutcome[], b: number): void => {
+      outcomes.forEach((o, k) => {
+        if ('skipped' in o) return skip(o.skipped);
+        const i = order[b * BATCH + k]!;
+        const split = options.split ? splitOf(options.split, splitPoint(options.seed, representative.get(find(i))!)) : '';
+        writers.get(split)!.writeLine(o.line);
+      });
+    };
+    try {
+      await runner.loadExport(portableCorpus(index), { clean: options.clean, skipErrors: options.skipErrors });
+      await runOrdered(
+        Math.ceil(order.length / BATCH),
+        runner.concurrency,
+        runner.concurrency * 4,
+        (b) => runner.records(order.slice(b * BATCH, (b + 1) * BATCH).map(item)),
+        deliver,
+      );
+      for (const w of writers.values()) w.finish();
+    } catch (e) {
+      for (const w of writers.values()) w.abort();
+      const message = e instanceof Error ? e.message : String(e);
+      if (e instanceof WriteError) err(`arabic-news-lint export: cannot write ${options.out}: ${message}`);
+      else err(`arabic-news-lint export: internal error: ${e instanceof Error ? e.stack ?? message : message}`);
+      return EXIT_FAILURE;
+    }
+
+    // The manifest and the summary.
+    const counts: Record<string, number> = {};
+    const outFiles = [...writers.entries()].map(([name, w]) => {
+      counts[name || 'all'] = w.records;
+      return { split: name || null, file: relativePath(w.file, path.dirname(outAbs)), records: w.records, bytes: w.bytes, sha256: w.sha256 };
+    });
+    const written = outFiles.reduce((s, f) => s + f.records, 0);
+    const skippedObj = Object.fromEntries(SKIP_REASONS.map((r) => [r, skipped.get(r)!]));
+    const manifest = {
+      tool: 'arabic-news-lint',
+      version,
+      rules: RULES.map((r) => r.id),
+      options: {
+        paths: options.patterns,
+        clean: options.clean,
+        skipErrors: options.skipErrors,
+        dedupe: options.dedupe,
+        split: options.split ? Object.fromEntries(options.split.map((s) => [s.name, s.fraction])) : null,
+        seed: options.seed,
+        config: options.config ?? null,
+        rules: options.rules,
+      },
+      files: outFiles,
+      counts,
+      records: written,
+      inputFiles: inputs.length,
+      nearDuplicateGroups: groups,
+      skipped: skippedObj,
+    };
+    const manifestFile = `${outAbs}.manifest.json`;
+    try {
+      fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+    } catch (e) {
+      err(`arabic-news-lint export: cannot write ${manifestFile}: ${e instanceof Error ? e.message : String(e)}`);
+      return EXIT_FAILURE;
+    }
+    const perSplit = options.split ? ` (${outFiles.map((f) => `${f.split} ${f.records}`).join(', ')})` : '';
+    const skippedTotal = SKIP_REASONS.reduce((s, r) => s + skipped.get(r)!, 0);
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+    err(`arabic-news-lint export: ${plural(written, 'record')} written${perSplit} from ${inputs.length} file${inputs.length === 1 ? '' : 's'}.`);
+    err(`skipped ${skippedTotal}: ${SKIP_REASONS.map((r) => `${skipped.get(r)} ${r === 'errors' ? 'with errors' : r === 'duplicate' ? 'duplicates' : r}`).join(', ')}.`);
+    for (const f of outFiles) err(`  ${path.join(path.dirname(options.out!), f.file)}  ${plural(f.records, 'record')}  sha256 ${f.sha256}`);
+    err(`manifest: ${options.out}.manifest.json`);
+    return EXIT_OK;
   }
-  const perSplit = options.split ? ` (${outFiles.map((f) => `${f.split} ${f.records}`).join(', ')})` : '';
-  const skippedTotal = SKIP_REASONS.reduce((s, r) => s + skipped.get(r)!, 0);
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  err(`arabic-news-lint export: ${plural(written, 'record')} written${perSplit} from ${inputs.length} file${inputs.length === 1 ? '' : 's'}.`);
-  err(`skipped ${skippedTotal}: ${SKIP_REASONS.map((r) => `${skipped.get(r)} ${r === 'errors' ? 'with errors' : r === 'duplicate' ? 'duplicates' : r}`).join(', ')}.`);
-  for (const f of outFiles) err(`  ${path.join(path.dirname(options.out!), f.file)}  ${plural(f.records, 'record')}  sha256 ${f.sha256}`);
-  err(`manifest: ${options.out}.manifest.json`);
-  return EXIT_OK;
 }

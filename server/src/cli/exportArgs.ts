@@ -1,5 +1,5 @@
 /** The options of `arabic-news-lint export`: parsing and the help text (docs/cli.md, "Exporting a dataset"). */
-import { parseRuleOption, readArgv } from './args';
+import { defaultJobs, parseRuleOption, readArgv } from './args';
 import type { Severity } from '../core/rules/rule';
 
 /** One split of `--split`: its name and share of the groups. */
@@ -20,6 +20,8 @@ export interface ExportOptions {
   readonly seed: number;
   readonly config?: string;
   readonly rules: Readonly<Record<string, Severity>>;
+  /** Worker threads (1: everything on the main thread). */
+  readonly jobs: number;
   readonly help: boolean;
 }
 
@@ -46,13 +48,14 @@ Options:
   --seed N               the seed of the split assignment (default 0)
   --config FILE          use FILE (and its "extends") for every article
   --rule ID=SEVERITY     set a rule's severity (repeatable)
+  --jobs N               worker threads (default: the number of cores, ${defaultJobs()} here); 1 runs inline
   -h, --help             print this help
 
 Exit codes: 0 written; 2 bad arguments or no readable file.
 `;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--split', '--seed', '--config', '--rule']);
+const VALUE_OPTIONS = new Set(['--out', '--split', '--seed', '--config', '--rule', '--jobs']);
 
 /** Parses `--split train=0.8,dev=0.1,test=0.1`. */
 export function parseSplit(value: string): SplitShare[] | { error: string } {
@@ -83,6 +86,7 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | { erro
   let split: SplitShare[] | undefined;
   let seed = 0;
   let config: string | undefined;
+  let jobs = defaultJobs();
   let help = false;
   const read = readArgv(argv, VALUE_OPTIONS);
   if ('error' in read) return read;
@@ -126,10 +130,14 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | { erro
         rules[r.id] = r.severity;
         break;
       }
+      case '--jobs':
+        if (!/^\d+$/.test(value!) || Number(value) < 1) return { error: `--jobs takes a whole number ≥ 1; got "${value}".` };
+        jobs = Math.min(Number(value), 64);
+        break;
       default:
         return { error: `Unknown option ${name} for export.` };
     }
   }
   if (!help && !out) return { error: 'export needs --out FILE.' };
-  return { patterns: patterns.length ? patterns : ['.'], out, clean, skipErrors, dedupe, split, seed, config, rules, help };
+  return { patterns: patterns.length ? patterns : ['.'], out, clean, skipErrors, dedupe, split, seed, config, rules, jobs, help };
 }

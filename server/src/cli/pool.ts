@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { type CheckerOptions, type CheckItem, FileChecker, type FileResult } from './check';
 import type { CorpusSnapshot, IndexEntry } from './corpusIndex';
 import { type PackedEntries, unpackEntries } from '../core/corpus/wire';
+import type { PortableCorpus } from '../core/corpus/portable';
+import { type ExportItem, type ExportJob, type ExportOutcome, exportRecord, type ExportScan, type PackedScans, scanForExport, unpackScans } from './exportWork';
 
 /** What the main thread asks of the checkers. */
 export interface Runner {
@@ -22,8 +24,21 @@ export interface Runner {
   close(): Promise<void>;
 }
 
+/** What `export` asks of the checkers (exportWork.ts). */
+export interface ExportRunner {
+  /** Pass 1: each file's scan (`id`: its record id). */
+  scan(files: readonly { readonly abs: string; readonly id: string }[]): Promise<ExportScan[]>;
+  /** Hands the corpus answers and the options of pass 2 to every checker. */
+  loadExport(corpus: PortableCorpus, job: ExportJob): Promise<void>;
+  /** Pass 2: each file's record, or why it is left out. */
+  records(items: readonly ExportItem[]): Promise<ExportOutcome[]>;
+  /** How many batches to keep in flight. */
+  readonly concurrency: number;
+  close(): Promise<void>;
+}
+
 /** Runs everything on the main thread (`--jobs 1`, or small runs). */
-export class InlineRunner implements Runner {
+export class InlineRunner implements Runner, ExportRunner {
   readonly concurrency = 1;
   readonly checker: FileChecker;
   constructor(options: CheckerOptions) {
@@ -39,6 +54,18 @@ export class InlineRunner implements Runner {
   async check(items: readonly CheckItem[]): Promise<FileResult[]> {
     return items.map((i) => this.checker.check(i));
   }
+  private exportState: { corpus: PortableCorpus; job: ExportJob } | undefined;
+  async scan(files: readonly { readonly abs: string; readonly id: string }[]): Promise<ExportScan[]> {
+    return files.map((f) => scanForExport(f.abs, f.id, this.checker.configFor(f.abs)));
+  }
+  async loadExport(corpus: PortableCorpus, job: ExportJob): Promise<void> {
+    this.exportState = { corpus, job };
+  }
+  async records(items: readonly ExportItem[]): Promise<ExportOutcome[]> {
+    const state = this.exportState;
+    if (!state) throw new Error('records before loadExport');
+    return items.map((i) => exportRecord(i, this.checker.configFor(i.abs), state.corpus, state.job));
+  }
   async close(): Promise<void> {}
 }
 
@@ -46,7 +73,10 @@ export class InlineRunner implements Runner {
 export type Request =
   | { readonly type: 'index'; readonly files: readonly string[] }
   | { readonly type: 'load'; readonly snapshot: CorpusSnapshot }
-  | { readonly type: 'check'; readonly items: readonly CheckItem[] };
+  | { readonly type: 'check'; readonly items: readonly CheckItem[] }
+  | { readonly type: 'exportScan'; readonly files: readonly { readonly abs: string; readonly id: string }[] }
+  | { readonly type: 'exportLoad'; readonly corpus: PortableCorpus; readonly job: ExportJob }
+  | { readonly type: 'exportRecords'; readonly items: readonly ExportItem[] };
 
 /** Messages to a worker. */
 export type ToWorker = Request & { readonly id: number };
@@ -66,7 +96,7 @@ interface Slot {
 }
 
 /** A pool of worker threads running {@link FileChecker}s. */
-export class WorkerPool implements Runner {
+export class WorkerPool implements Runner, ExportRunner {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
@@ -124,6 +154,18 @@ export class WorkerPool implements Runner {
 
   check(items: readonly CheckItem[]): Promise<FileResult[]> {
     return this.send({ type: 'check', items });
+  }
+
+  async scan(files: readonly { readonly abs: string; readonly id: string }[]): Promise<ExportScan[]> {
+    return unpackScans(await this.send<PackedScans>({ type: 'exportScan', files }));
+  }
+
+  async loadExport(corpus: PortableCorpus, job: ExportJob): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.send({ type: 'exportLoad', corpus, job }, s)));
+  }
+
+  records(items: readonly ExportItem[]): Promise<ExportOutcome[]> {
+    return this.send({ type: 'exportRecords', items });
   }
 
   async close(): Promise<void> {

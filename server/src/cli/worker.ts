@@ -3,12 +3,15 @@ import { parentPort } from 'node:worker_threads';
 import { type CheckerOptions, FileChecker } from './check';
 import type { FromWorker, ToWorker } from './pool';
 import { packEntries, transferables } from '../core/corpus/wire';
+import type { PortableCorpus } from '../core/corpus/portable';
+import { type ExportJob, exportRecord, packScans, scanForExport, scanTransferables } from './exportWork';
 
 /** Serves batches until the main thread terminates the worker. */
 export function serveWorker(options: CheckerOptions): void {
   const port = parentPort;
   if (!port) return;
   const checker = new FileChecker(options);
+  let exportState: { corpus: PortableCorpus; job: ExportJob } | undefined;
   port.on('message', (m: ToWorker) => {
     let reply: FromWorker;
     let transfer: ArrayBuffer[] = [];
@@ -28,6 +31,22 @@ export function serveWorker(options: CheckerOptions): void {
         case 'check':
           reply = { id: m.id, ok: true, result: m.items.map((i) => checker.check(i)) };
           break;
+        case 'exportScan': {
+          const packed = packScans(m.files.map((f) => scanForExport(f.abs, f.id, checker.configFor(f.abs))));
+          transfer = scanTransferables(packed);
+          reply = { id: m.id, ok: true, result: packed };
+          break;
+        }
+        case 'exportLoad':
+          exportState = { corpus: m.corpus, job: m.job };
+          reply = { id: m.id, ok: true, result: null };
+          break;
+        case 'exportRecords': {
+          const state = exportState;
+          if (!state) throw new Error('exportRecords before exportLoad');
+          reply = { id: m.id, ok: true, result: m.items.map((i) => exportRecord(i, checker.configFor(i.abs), state.corpus, state.job)) };
+          break;
+        }
         default:
           reply = { id: (m as { id: number }).id, ok: false, error: 'unknown request' };
       }
