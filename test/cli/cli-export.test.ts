@@ -318,6 +318,19 @@ describe('export', () => {
     all.forEach(assertRecordTypes);
   });
 
+  test('a configured vocabulary counts: problems lists AN305 where the command line reports it', () => {
+    const d = tempDir('an-export-vocab-');
+    const from = path.join(repoRoot, 'test/fixtures/corpus/vocabulary');
+    copyCorpus(from, path.join(d, 'corpus'));
+    for (const name of ['.arabic-news.json', 'vocabulary.list']) fs.copyFileSync(path.join(from, name), path.join(d, 'corpus', name));
+    const lint = runJson(['corpus'], d).problems;
+    const flagged = new Set(lint.filter((p) => p.ruleId === 'AN305').map((p) => path.basename(p.file, '.txt')));
+    assert.ok(flagged.size > 0, 'the fixture has a keyword outside the vocabulary');
+    const { records } = exportRun(d, ['corpus', '--out', 'out.jsonl']);
+    assert.equal(records.length, 2);
+    for (const r of records) assert.equal(r.problems.includes('AN305'), flagged.has(path.basename(r.id)), r.id);
+  });
+
   test('bad arguments and nothing readable exit 2', () => {
     const d = corpus();
     for (const args of [['corpus'], ['corpus', '--out', 'x.jsonl', '--split', 'train=0.5,test=0.4'], ['corpus', '--out', 'x.jsonl', '--seed', 'abc'], ['corpus', '--out', 'x.jsonl', '--bogus'], ['corpus', '--out', 'x.jsonl', '--jobs', '0']]) {

@@ -304,13 +304,13 @@ export class CorpusRun {
   }
 }
 
-/** The checker's side: turns a {@link CorpusItem} into the evidence and the CorpusContext of `analyze`. */
-export class CorpusContextBuilder {
-  private snapshot: CorpusSnapshot = { sources: [], attested: new Map() };
+/** The vocabulary and preferred-spellings files of configurations, each read once (undefined when unreadable). */
+export class KeywordLists {
   private readonly lists = new Map<string, unknown>();
 
-  load(snapshot: CorpusSnapshot): void {
-    this.snapshot = snapshot;
+  /** The lists a configuration names, as the corpus context takes them. */
+  of(config: ResolvedConfig): { vocabulary?: ReadonlySet<string>; preferredSpellings?: ReadonlyMap<string, string> } {
+    return { vocabulary: this.list(config.keywordFiles.vocabulary, parseVocabulary), preferredSpellings: this.list(config.keywordFiles.preferredSpellings, parsePreferredSpellings) };
   }
 
   private list<T>(file: string | undefined, parse: (text: string) => T): T | undefined {
@@ -325,6 +325,16 @@ export class CorpusContextBuilder {
     }
     this.lists.set(key, value);
     return value;
+  }
+}
+
+/** The checker's side: turns a {@link CorpusItem} into the evidence and the CorpusContext of `analyze`. */
+export class CorpusContextBuilder {
+  private snapshot: CorpusSnapshot = { sources: [], attested: new Map() };
+  private readonly lists = new KeywordLists();
+
+  load(snapshot: CorpusSnapshot): void {
+    this.snapshot = snapshot;
   }
 
   /** The evidence and the corpus context of one file's check. */
@@ -344,8 +354,7 @@ export class CorpusContextBuilder {
       keywordSpellings: (t) => spellings.get(t) ?? none,
       keywordTransliterations: (t) => transliterations.get(t) ?? none,
       sources: () => sources,
-      vocabulary: this.list(config.keywordFiles.vocabulary, parseVocabulary),
-      preferredSpellings: this.list(config.keywordFiles.preferredSpellings, parsePreferredSpellings),
+      ...this.lists.of(config),
     };
     return { evidence, corpus };
   }

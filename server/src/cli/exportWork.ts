@@ -22,6 +22,7 @@ import { applyEdits } from '../core/text/edits';
 import { canConvertToUtf8, isCleanUtf8 } from '../core/text/encoding';
 import { MAX_FILE_BYTES, MAX_FIX_ROUNDS } from './check';
 import { compactSummary, toRecord } from './exportRecord';
+import { KeywordLists } from './corpusIndex';
 import { readDecoded } from './files';
 
 /** Pass 1's answer for one file. */
@@ -113,6 +114,9 @@ export type ExportOutcome = { readonly line: string } | { readonly skipped: 'unr
 
 const UTF8: EncodingInfo = Object.freeze({ name: 'utf-8', confident: true, bom: false });
 
+/** The configured vocabulary and preferred spellings (AN305, AN303), read once per thread. */
+const keywordLists = new KeywordLists();
+
 /** Pass 2 for one file. */
 export function exportRecord(item: ExportItem, config: ResolvedConfig, corpus: PortableCorpus, job: ExportJob): ExportOutcome {
   const read = readDecoded(item.abs, MAX_FILE_BYTES);
@@ -121,7 +125,7 @@ export function exportRecord(item: ExportItem, config: ResolvedConfig, corpus: P
   const parse = (text: string): Article => parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
   let text = read.text;
   let article = parse(text);
-  const context = portableContext(corpus, item.article);
+  const context = portableContext(corpus, item.article, keywordLists.of(config));
   let encoding = read.encoding;
   let analysis = lintParsed(article, config, undefined, encoding, context);
   if (job.clean && (isCleanUtf8(encoding) || canConvertToUtf8(encoding))) {
