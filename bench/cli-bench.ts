@@ -6,7 +6,9 @@
  * - the floor: a bare Node script that walks the folder, reads every file and splits its lines;
  * - `arabic-news-lint --format json` with every rule on (the full catalogue);
  * - `arabic-news-lint --fix` on a copy of the corpus;
- * - for reference: `--no-corpus` (no index pass) and `--jobs 1`.
+ * - for reference: `--no-corpus` (no index pass) and `--jobs 1`;
+ * - `arabic-news-lint export` (records/s: one record per file), on the worker threads and with
+ *   `--jobs 1`.
  *
  * Prints wall time, files/s, the ratio to the floor, CPU time and peak RSS (from
  * `/usr/bin/time -v` when present, else `process.resourceUsage()` in the child). Targets: at
@@ -151,6 +153,9 @@ try {
       return measure([cli, '--fix', '--format', 'json', copy], tmp, tmp);
     }),
   ]);
+  const out = path.join(tmp, 'dataset.jsonl');
+  rows.push(['arabic-news-lint export', best(RUNS, () => measure([cli, 'export', corpus, '--out', out], tmp, tmp))]);
+  rows.push(['  export --jobs 1', best(1, () => measure([cli, 'export', corpus, '--out', out, '--jobs', '1'], tmp, tmp))]);
   const pad = (s: string, n: number): string => s.padEnd(n);
   console.log(`\n${pad('', 36)}${pad('wall', 10)}${pad('files/s', 10)}${pad('× floor', 9)}${pad('CPU', 9)}${pad('peak RSS', 10)}exit`);
   for (const [name, m] of rows) {
