@@ -20,6 +20,7 @@ import type { ResolvedConfig } from './core/config';
 import { type Article, parseArticle } from './core/parse/article';
 import { looksLikeArticle } from './core/parse/sniff';
 import type { CorpusContext } from './core/rules/rule';
+import type { KeywordEvidence } from './core/keywords/segment';
 import { folderExcluded, matchesAny } from './core/text/glob';
 
 /** Default corpus settings. */
@@ -148,9 +149,26 @@ export class CorpusHost {
 
   constructor(private readonly options: CorpusHostOptions) {}
 
-  /** Parses a text as the corpus sees it (keyword lines split with the corpus's evidence). */
+  /**
+   * Parses a text as the corpus sees it: keyword lines split with the corpus's evidence and the
+   * configured vocabulary (as last loaded: {@link keywordLists} loads it, {@link listsLoaded} first
+   * where it must be there).
+   */
   parse(uri: string, text: string, config: ResolvedConfig): Article {
-    return parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: keywordEvidence(this.index, uri) });
+    return parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: this.evidence(uri, config) });
+  }
+
+  /** The keyword evidence of an article: the index's counts, and the vocabulary of its configuration once loaded. */
+  private evidence(uri: string, config: ResolvedConfig): KeywordEvidence {
+    const file = config.keywordFiles.vocabulary;
+    return keywordEvidence(this.index, uri, file ? this.lists.get(file)?.vocabulary : undefined);
+  }
+
+  /** Loads a configuration's keyword lists unless they are loaded (a changed file is read again by {@link keywordLists}). */
+  async listsLoaded(config: ResolvedConfig): Promise<void> {
+    const { vocabulary, preferredSpellings } = config.keywordFiles;
+    const need = (vocabulary && this.lists.get(vocabulary)?.vocabulary === undefined) || (preferredSpellings && this.lists.get(preferredSpellings)?.preferred === undefined);
+    if (need) await this.keywordLists(config);
   }
 
   /** Indexes (or forgets) one article from its text. Returns the summary, or undefined when the text is not an article. */
@@ -267,7 +285,7 @@ export class CorpusHost {
       const slice = new TimeSlice(sliceMs);
       const count = Math.ceil(files.length / POOL_BATCH);
       // Each batch's URIs, made once when it is sent (pathToFileURL is not cheap at 100,000 files).
-      const batchUris = new Map<number, string[]>();
+      const batchUris = new Map<number, { uris: string[]; configs: ResolvedConfig[] }>();
       await runOrdered<IndexJobResult | undefined>(
         count,
         pool.concurrency,
@@ -277,11 +295,13 @@ export class CorpusHost {
           const configs: { markers: ResolvedConfig['markers']; keywordSeparators?: readonly string[] }[] = [];
           const ids = new Map<ResolvedConfig, number>();
           const uris: string[] = [];
-          batchUris.set(b, uris);
+          const fileConfigs: ResolvedConfig[] = [];
+          batchUris.set(b, { uris, configs: fileConfigs });
           const batch = files.slice(b * POOL_BATCH, (b + 1) * POOL_BATCH).map((file) => {
             const uri = pathToFileURL(file).toString();
             uris.push(uri);
             const config = this.options.configFor(uri);
+            fileConfigs.push(config);
             let id = ids.get(config);
             if (id === undefined) {
               ids.set(config, (id = configs.length));
@@ -292,15 +312,18 @@ export class CorpusHost {
           return pool.run({ configs, files: batch });
         },
         async (result, b) => {
-          const uris = batchUris.get(b);
+          const batchOf = batchUris.get(b);
           batchUris.delete(b);
-          if (!result?.entries || !uris || isCancelled()) return;
+          if (!result?.entries || !batchOf || isCancelled()) return;
+          const { uris, configs } = batchOf;
+          // The vocabulary is evidence too: loaded before the first entry that needs it.
+          for (const config of new Set(configs)) await this.listsLoaded(config);
           for (let k = 0; k < result.entries.length && k < uris.length; k++) {
             const uri = uris[k]!;
             if (this.options.openText?.(uri) === undefined) {
               const entry = result.entries[k];
               if (!entry) this.remove(uri);
-              else this.index.set(withEvidence(entry, keywordEvidence(this.index, uri)));
+              else this.index.set(withEvidence(entry, this.evidence(uri, configs[k]!)));
             }
             done++;
             if (slice.due) {
@@ -335,7 +358,10 @@ export class CorpusHost {
       const uri = pathToFileURL(files[i]!).toString();
       if (this.options.openText?.(uri) === undefined) {
         if (text === undefined) this.remove(uri);
-        else this.indexText(uri, text);
+        else {
+          await this.listsLoaded(this.options.configFor(uri));
+          this.indexText(uri, text);
+        }
       }
       done++;
       if (slice.due) {

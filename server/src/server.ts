@@ -253,6 +253,8 @@ function logRuleFailure(rule: string, error: unknown): void {
 
 /** Parses and lints a text with the corpus around it. */
 async function check(uri: string, text: string, config: ResolvedConfig, indexIt: boolean): Promise<Analysis> {
+  // The vocabulary is evidence for splitting the keywords line: read (or re-read when changed) first.
+  await host.keywordLists(config);
   const article = host.parse(uri, text, config);
   if (indexIt) host.indexText(uri, text, article);
   const corpus = indexReady ? await host.contextFor(uri, article, config) : undefined;

@@ -26,7 +26,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config';
 import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from '../core/corpus/context';
-import { duplicateThreshold, keywordEvidence } from '../core/corpus/batch';
+import { duplicateThreshold, keywordEvidence, withVocabulary } from '../core/corpus/batch';
 import { CorpusIndex } from '../core/corpus/index';
 import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, splitWithEvidence } from '../core/corpus/entry';
 import { type ArticleSummary, detach, MAX_SUMMARY_KEYWORDS } from '../core/corpus/summary';
@@ -162,6 +162,7 @@ export class CorpusRun {
   private readonly recorded = new Map<number, (readonly [string, number])[]>();
   private readonly absOf = new Map<string, string>();
   private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array }>();
+  private readonly lists = new KeywordLists();
 
   constructor(
     private readonly files: readonly IndexedFile[],
@@ -202,7 +203,7 @@ export class CorpusRun {
         continue;
       }
       this.tables.delete(file.index);
-      const base = keywordEvidence(this.index, uri);
+      const base = keywordEvidence(this.index, uri, this.lists.of(this.configFor(file.abs)).vocabulary);
       // The answers are kept only where something reads them again: the fix rounds
       // (keepEvidence), or the keywords beyond the summary's first 200 (allKeywords below).
       const record = keepEvidence || table.starts.length > MAX_SUMMARY_KEYWORDS;
@@ -219,11 +220,12 @@ export class CorpusRun {
         // phrases that cannot have a count. With it, every phrase is asked and recorded, as the
         // fix rounds' re-split falls back to the final counts for a phrase not recorded.
         ...(keepEvidence ? {} : { mayStart: base.mayStart, mayEnd: base.mayEnd }),
+        ...(base.inVocabulary ? { inVocabulary: base.inVocabulary } : {}),
       };
       const entry = { summary: current, keywordLine: table };
       const split = splitWithEvidence(entry, evidence);
       if (split.summary !== current) this.index.set(split.summary);
-      const all = table.starts.length > MAX_SUMMARY_KEYWORDS ? allKeywords(entry, { keywordCount: (p) => asked.get(p) ?? 0 }) : [];
+      const all = table.starts.length > MAX_SUMMARY_KEYWORDS ? allKeywords(entry, { keywordCount: (p) => asked.get(p) ?? 0, inVocabulary: base.inVocabulary }) : [];
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
       if (reportable(file)) {
@@ -342,9 +344,8 @@ export class CorpusContextBuilder {
     const { attested, sources } = this.snapshot;
     const recorded = new Map(item.recorded ?? []);
     const own = new Set(item.own);
-    const evidence: KeywordEvidence = {
-      keywordCount: (p) => recorded.get(p) ?? (attested.get(p) ?? 0) - (own.has(p) ? 1 : 0),
-    };
+    const lists = this.lists.of(config);
+    const evidence = withVocabulary({ keywordCount: (p) => recorded.get(p) ?? (attested.get(p) ?? 0) - (own.has(p) ? 1 : 0) }, lists.vocabulary);
     const spellings = new Map(item.spellings.map(([t, s]) => [t, new Map(s)]));
     const transliterations = new Map(item.transliterations.map(([t, s]) => [t, new Map(s)]));
     const none: ReadonlyMap<string, number> = new Map();
@@ -354,7 +355,7 @@ export class CorpusContextBuilder {
       keywordSpellings: (t) => spellings.get(t) ?? none,
       keywordTransliterations: (t) => transliterations.get(t) ?? none,
       sources: () => sources,
-      ...this.lists.of(config),
+      ...lists,
     };
     return { evidence, corpus };
   }

@@ -121,11 +121,12 @@ const keywordLists = new KeywordLists();
 export function exportRecord(item: ExportItem, config: ResolvedConfig, corpus: PortableCorpus, job: ExportJob): ExportOutcome {
   const read = readDecoded(item.abs, MAX_FILE_BYTES);
   if (!read) return { skipped: 'unreadable' };
-  const evidence = portableEvidence(corpus, item.article);
+  const lists = keywordLists.of(config);
+  const evidence = portableEvidence(corpus, item.article, lists.vocabulary);
   const parse = (text: string): Article => parseArticle(text, { markers: config.markers, keywordSeparators: config.keywordSeparators, keywordEvidence: evidence });
   let text = read.text;
   let article = parse(text);
-  const context = portableContext(corpus, item.article, keywordLists.of(config));
+  const context = portableContext(corpus, item.article, lists);
   let encoding = read.encoding;
   let analysis = lintParsed(article, config, undefined, encoding, context);
   if (job.clean && (isCleanUtf8(encoding) || canConvertToUtf8(encoding))) {

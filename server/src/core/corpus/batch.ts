@@ -46,7 +46,7 @@ export async function checkCorpus(files: readonly CorpusFile[], extras: (file: C
     index.set(summarize(f.uri, a, sh));
   }
   for (const f of files) {
-    const a = parse(f, keywordEvidence(index, f.uri));
+    const a = parse(f, keywordEvidence(index, f.uri, extras(f).vocabulary));
     parsed.set(f.uri, a);
     // Only a space-joined line can split otherwise; a summary whose keywords did not change
     // stays as it is (the command line's corpus pass does the same).
@@ -73,12 +73,21 @@ function sameKeywords(a: ArticleSummary, b: ArticleSummary): boolean {
   });
 }
 
-/** Corpus evidence for splitting an article's keywords line: keyword counts without the article's own. */
-export function keywordEvidence(index: CorpusIndex, uri: string): KeywordEvidence {
+/**
+ * Corpus evidence for splitting an article's keywords line: keyword counts without the article's
+ * own, and the configured controlled vocabulary (normalised phrases) when there is one.
+ */
+export function keywordEvidence(index: CorpusIndex, uri: string, vocabulary?: ReadonlySet<string>): KeywordEvidence {
   const own = index.attestedKeywordsOf(uri);
-  return {
+  const evidence: KeywordEvidence = {
     keywordCount: (p) => index.attestedKeywordCount(p) - (own.has(p) ? 1 : 0),
     mayStart: (w) => index.attestedMayStart(w),
     mayEnd: (w) => index.attestedMayEnd(w),
   };
+  return withVocabulary(evidence, vocabulary);
+}
+
+/** Evidence that also knows a controlled vocabulary (unchanged without one). */
+export function withVocabulary(evidence: KeywordEvidence, vocabulary: ReadonlySet<string> | undefined): KeywordEvidence {
+  return vocabulary?.size ? { ...evidence, inVocabulary: (p) => vocabulary.has(p) } : evidence;
 }

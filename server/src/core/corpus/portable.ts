@@ -18,6 +18,7 @@
 import type { KeywordEvidence } from '../keywords/segment';
 import type { Article } from '../parse/article';
 import type { CorpusContext } from '../rules/rule';
+import { withVocabulary } from './batch';
 import { corpusContext } from './context';
 import { type CorpusIndex, spellingKey, transliterationKey } from './index';
 
@@ -198,17 +199,17 @@ export function portableArticle(index: CorpusIndex, uri: string, nearDuplicates:
   return { own: [...index.attestedKeywordsOf(uri)], nearDuplicates, sameHeadline };
 }
 
-/** The keyword evidence of an article, as `keywordEvidence(index, uri)` answers it. */
-export function portableEvidence(corpus: PortableCorpus, article: PortableArticle): KeywordEvidence {
+/** The keyword evidence of an article, as `keywordEvidence(index, uri, vocabulary)` answers it. */
+export function portableEvidence(corpus: PortableCorpus, article: PortableArticle, vocabulary?: ReadonlySet<string>): KeywordEvidence {
   const own = new Set(article.own);
-  return {
+  return withVocabulary({
     keywordCount: (p) => {
       const i = findString(corpus.attested, p);
       return (i < 0 ? 0 : corpus.attestedCounts[i]!) - (own.has(p) ? 1 : 0);
     },
     mayStart: (w) => findString(corpus.first, w) >= 0,
     mayEnd: (w) => findString(corpus.last, w) >= 0,
-  };
+  }, vocabulary);
 }
 
 /** The corpus context of an article, as `corpusContext(index, uri, article, nearDuplicates, lists)` answers it. */
