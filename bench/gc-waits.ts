@@ -72,7 +72,7 @@ async function main(corpus: string): Promise<void> {
       console.log(`\nwaited ${w.ms} ms at ${w.at} ms`);
       const near = collections.filter((c) => c.at >= w.at - 50 && c.at <= w.at + w.ms + 50);
       if (!near.length) console.log('  no collection of the main thread around it (the thread was busy with code)');
-      for (const c of near) console.log(`  ${c.at} ms  ${c.line.slice(0, 220)}`);
+      for (const c of near) console.log(`  ${c.at} ms  ${c.line.slice(0, 400)}`);
     }
   } finally {
     connection.dispose();
