@@ -27,7 +27,7 @@ import { type CheckerOptions, FileChecker, MAX_FILE_BYTES } from './check';
 import { type ExportOptions, exportHelpText, parseExportArgs } from './exportArgs';
 import type { ExportItem, ExportOutcome, ExportScan } from './exportWork';
 import { expandPatterns, readDecoded, relativePath } from './files';
-import { type ExportRunner, InlineRunner, WorkerPool } from './pool';
+import { type ExportRunner, startRunner } from './pool';
 import { checkConfigFile, type CliIo, EXIT_FAILURE, EXIT_OK, packageVersion } from './run';
 
 export { compactSummary, type ExportRecord, toRecord } from './exportRecord';
@@ -79,8 +79,6 @@ export function splitOf(shares: readonly { name: string; fraction: number }[], p
 const WRITE_CHUNK = 1 << 16;
 /** Files per batch sent to a worker. */
 const BATCH = 64;
-/** Fewer files than this per worker are exported on the main thread (starting a worker costs more). */
-const FILES_PER_WORKER = 200;
 
 /** Raised by a writer: the output cannot be written (as opposed to a failure of the run). */
 class WriteError extends Error {}
@@ -215,17 +213,7 @@ export async function runExport(io: CliIo): Promise<number> {
   };
   // Both passes read and parse every file: in worker threads unless the corpus is small. This
   // thread keeps the index, the near-duplicate groups and the output files.
-  const workers = Math.min(options.jobs, Math.ceil(inputs.length / FILES_PER_WORKER));
-  let runner: ExportRunner;
-  let checker: FileChecker;
-  if (workers <= 1) {
-    const inline = new InlineRunner(checkerOptions);
-    runner = inline;
-    checker = inline.checker;
-  } else {
-    runner = new WorkerPool(io.workerScript, workers, checkerOptions);
-    checker = new FileChecker(checkerOptions);
-  }
+  const { runner, checker } = startRunner(io.workerScript, options.jobs, inputs.length, checkerOptions);
   try {
     return await exportWith(runner, checker);
   } finally {

@@ -173,3 +173,19 @@ export class WorkerPool implements Runner, ExportRunner {
   }
 }
 
+/** Fewer files than this per worker are handled on the main thread (starting a worker costs more). */
+const FILES_PER_WORKER = 200;
+
+/**
+ * The runner of a run whose passes each handle `filesPerPass` files: up to `jobs` worker threads,
+ * or the main thread when the run is small; and a checker for the main thread's own look-ups
+ * (configurations, the duplicate threshold, the markers to re-read a twin).
+ */
+export function startRunner(workerScript: string, jobs: number, filesPerPass: number, options: CheckerOptions): { runner: InlineRunner | WorkerPool; checker: FileChecker } {
+  const workers = Math.min(jobs, Math.ceil(filesPerPass / FILES_PER_WORKER));
+  if (workers <= 1) {
+    const runner = new InlineRunner(options);
+    return { runner, checker: runner.checker };
+  }
+  return { runner: new WorkerPool(workerScript, workers, options), checker: new FileChecker(options) };
+}

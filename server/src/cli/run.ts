@@ -8,13 +8,13 @@ import { ConfigLoader } from '../configLoader';
 import type { ConfigProblem } from '../core/configFile';
 import { localize } from '../core/types';
 import { type CliOptions, helpText, parseArgs } from './args';
-import { type CheckerOptions, type CheckItem, FileChecker, type FileResult, MAX_INDEX_BYTES } from './check';
+import { type CheckerOptions, type CheckItem, type FileResult, MAX_INDEX_BYTES } from './check';
 import { CorpusRun } from './corpusIndex';
 import { expandPatterns, type FileEntry, relativePath, shardOf } from './files';
 import { addCounts, docsRulesDir, palette, sarifFooter, sarifHeader, stylishSummary, zeroCounts } from './format';
 import { Output, Progress } from './output';
 import { runOrdered } from '../ordered';
-import { InlineRunner, type Runner, WorkerPool } from './pool';
+import { startRunner } from './pool';
 
 /** What a run reads and writes. */
 export interface CliIo {
@@ -34,8 +34,6 @@ export const EXIT_FAILURE = 2;
 
 /** Files per batch sent to a worker. */
 const BATCH = 64;
-/** Fewer files than this per worker are checked inline (starting a worker costs more). */
-const FILES_PER_WORKER = 200;
 
 /** The version in package.json. */
 export function packageVersion(from: string = __dirname): string {
@@ -155,18 +153,7 @@ export async function runCli(io: CliIo): Promise<number> {
     corpus: options.corpus,
   };
   const work = options.corpus ? files.length + reportFiles.length : reportFiles.length;
-  const workers = Math.min(options.jobs, Math.ceil(work / 2 / FILES_PER_WORKER));
-  let runner: Runner;
-  // The main thread resolves configurations too (the duplicate threshold, the markers to re-read a twin).
-  let mainChecker: FileChecker;
-  if (workers <= 1) {
-    const inline = new InlineRunner(checkerOptions);
-    runner = inline;
-    mainChecker = inline.checker;
-  } else {
-    runner = new WorkerPool(io.workerScript, workers, checkerOptions);
-    mainChecker = new FileChecker(checkerOptions);
-  }
+  const { runner, checker: mainChecker } = startRunner(io.workerScript, options.jobs, work / 2, checkerOptions);
   const corpus = options.corpus ? new CorpusRun(files, (abs) => mainChecker.configFor(abs), MAX_INDEX_BYTES) : undefined;
 
   const progress = new Progress(io.stderr.isTTY ? io.stderr : undefined, files.length);
