@@ -10,7 +10,7 @@
  */
 import { bestSegmentation, type KeywordEvidence } from '../keywords/segment';
 import type { Article } from '../parse/article';
-import { shinglesOfWords } from './shingles';
+import { distinctSorted, rawShingles } from './shingles';
 import { type ArticleSummary, mainWordLists, phraseAttested, segmentedPlaces, summarize, withKeywords } from './summary';
 
 /** A space-joined keywords line, ready to be split again. */
@@ -37,14 +37,20 @@ export interface IndexEntry {
   readonly keywordLine?: KeywordLineTable;
 }
 
-/** The index entry of a parsed article and its shingles (the caller may keep them for near-duplicate checks). */
-export function indexEntry(uri: string, article: Article): { entry: IndexEntry; shingles: Uint32Array } {
+/**
+ * The index entry of a parsed article, and its shingles (the caller may keep them for
+ * near-duplicate checks): made into a set only when asked for, as most callers only need the
+ * signature, which the hashes give unsorted.
+ */
+export function indexEntry(uri: string, article: Article): { entry: IndexEntry; readonly shingles: Uint32Array } {
   const lists = mainWordLists(article);
-  const shingles = shinglesOfWords(lists);
-  const summary = summarize(uri, article, shingles, lists);
+  const raw = rawShingles(lists);
   const kw = article.keywords;
   const seg = kw?.segmentation;
-  if (!kw || !seg?.table) return { entry: { summary }, shingles };
+  // Worked out once, for the summary's keywords and for splitting the line again later.
+  const attested = kw && seg ? phraseAttested(kw.value.text, seg.starts, seg.ends, lists) : undefined;
+  const summary = summarize(uri, article, raw, lists, attested);
+  if (!kw || !seg?.table || !attested) return withShingles({ summary }, raw);
   const keywordLine: KeywordLineTable = {
     value: kw.value.text,
     line: kw.value.range.start.line,
@@ -53,10 +59,20 @@ export function indexEntry(uri: string, article: Article): { entry: IndexEntry; 
     ends: Int32Array.from(seg.ends),
     keys: seg.table.keys,
     scores: seg.table.scores,
-    attested: phraseAttested(kw.value.text, seg.starts, seg.ends, lists),
+    attested,
     lengths: seg.lengths,
   };
-  return { entry: { summary, keywordLine }, shingles };
+  return withShingles({ summary, keywordLine }, raw);
+}
+
+function withShingles(entry: IndexEntry, raw: Uint32Array): { entry: IndexEntry; readonly shingles: Uint32Array } {
+  let set: Uint32Array | undefined;
+  return {
+    entry,
+    get shingles(): Uint32Array {
+      return (set ??= distinctSorted(raw));
+    },
+  };
 }
 
 /**

@@ -74,14 +74,26 @@ export function shingleHashes(texts: readonly string[]): Uint32Array {
 
 /** The same, from texts already split into normalised words. */
 export function shinglesOfWords(wordLists: readonly (readonly string[])[]): Uint32Array {
+  return distinctSorted(rawShingles(wordLists));
+}
+
+/** The word hashes of one text, reused between calls (grown when a text has more words). */
+let wordHashes = new Uint32Array(1024);
+
+/**
+ * The hashes of the word 5-grams of the given texts, in text order, repeats included: what
+ * {@link minhash} needs (it gives the same signature for these as for the distinct sorted set),
+ * without the sort. {@link distinctSorted} makes the set.
+ */
+export function rawShingles(wordLists: readonly (readonly string[])[]): Uint32Array {
   let total = 0;
   for (const ws of wordLists) if (ws.length) total += Math.max(1, ws.length - SHINGLE_WORDS + 1);
   const all = new Uint32Array(total);
   let k = 0;
-  let wh = new Uint32Array(64);
   for (const ws of wordLists) {
     if (!ws.length) continue;
-    if (wh.length < ws.length) wh = new Uint32Array(ws.length * 2);
+    if (wordHashes.length < ws.length) wordHashes = new Uint32Array(ws.length * 2);
+    const wh = wordHashes;
     for (let i = 0; i < ws.length; i++) wh[i] = fnv1a(ws[i]!);
     if (ws.length < SHINGLE_WORDS) {
       let h = 0x9747b28c;
@@ -95,11 +107,15 @@ export function shinglesOfWords(wordLists: readonly (readonly string[])[]): Uint
       all[k++] = h;
     }
   }
-  all.sort();
-  // Distinct values, in place.
+  return all;
+}
+
+/** The distinct values of hashes, sorted (sorts `hashes` in place). */
+export function distinctSorted(hashes: Uint32Array): Uint32Array {
+  hashes.sort();
   let m = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[m - 1]) all[m++] = all[i]!;
-  return all.slice(0, m);
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[m - 1]) hashes[m++] = hashes[i]!;
+  return m === hashes.length ? hashes : hashes.slice(0, m);
 }
 
 /** Exact Jaccard similarity of two sorted distinct hash arrays. */
@@ -125,6 +141,7 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
  * value. Empty bins (short texts) borrow from the next non-empty bin, rotated, so that two
  * signatures still agree where their sets agree. One hash per shingle instead of one per
  * shingle and bin: 64 times less work than classic MinHash for the same estimate quality.
+ * Neither the order of the hashes nor repeats change the signature ({@link rawShingles}).
  */
 export function minhash(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);

@@ -6,7 +6,7 @@ import { normalizeArabic } from '../arabic';
 import { MAX_KEYWORD_TOKENS } from '../keywords/segment';
 import type { Article } from '../parse/article';
 import { isoDate } from '../parse/date';
-import { minhash, normalizedWords, shinglesOfWords, wordsOfNormalized } from './shingles';
+import { minhash, normalizedWords, rawShingles, wordsOfNormalized } from './shingles';
 
 /** A keyword as it stands on an article's keywords line. */
 export interface KeywordPlace {
@@ -194,15 +194,18 @@ export function segmentedPlaces(
   return out;
 }
 
-/** The keyword places of an article (explicitly separated keywords are attested by their separators). */
-function keywordPlaces(article: Article, wordLists: () => readonly (readonly string[])[]): KeywordPlace[] {
+/**
+ * The keyword places of an article (explicitly separated keywords are attested by their
+ * separators). `attested`: the segmented line's {@link phraseAttested} bits, when the caller has them.
+ */
+function keywordPlaces(article: Article, wordLists: () => readonly (readonly string[])[], attested?: Uint8Array): KeywordPlace[] {
   const kw = article.keywords;
   if (!kw) return [];
   const seg = kw.segmentation;
   if (seg) {
     const line = kw.value.range.start.line;
     const base = kw.value.range.start.character;
-    return segmentedPlaces(kw.value.text, line, base, seg.starts, seg.ends, seg.lengths, phraseAttested(kw.value.text, seg.starts, seg.ends, wordLists()));
+    return segmentedPlaces(kw.value.text, line, base, seg.starts, seg.ends, seg.lengths, attested ?? phraseAttested(kw.value.text, seg.starts, seg.ends, wordLists()));
   }
   const separated = kw.split === 'separators';
   return kw.items.slice(0, MAX_SUMMARY_KEYWORDS).map((k) => ({
@@ -216,14 +219,16 @@ function keywordPlaces(article: Article, wordLists: () => readonly (readonly str
 }
 
 /**
- * Summarises a parsed article. `shingles` may be passed when already computed, and
- * `wordLists` ({@link mainWordLists}) to share that work with the caller.
+ * Summarises a parsed article. `shingles` may be passed when already computed (the set, or
+ * the unsorted hashes of {@link rawShingles}: only the signature is made of them), `wordLists`
+ * ({@link mainWordLists}) and the keywords line's `attested` phrases ({@link phraseAttested}) to
+ * share that work with the caller.
  */
-export function summarize(uri: string, article: Article, shingles?: Uint32Array, wordLists?: readonly (readonly string[])[]): ArticleSummary {
+export function summarize(uri: string, article: Article, shingles?: Uint32Array, wordLists?: readonly (readonly string[])[], attested?: Uint8Array): ArticleSummary {
   const texts = mainTexts(article);
   let lists = wordLists;
   const getLists = (): readonly (readonly string[])[] => (lists ??= mainWordLists(article));
-  const sh = shingles ?? shinglesOfWords(getLists());
+  const sh = shingles ?? rawShingles(getLists());
   let words = 0;
   for (const t of texts) {
     for (let i = 0, inWord = false; i < t.length; i++) {
@@ -241,7 +246,7 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array,
     date: article.date?.parsed.date ? isoDate(article.date.parsed.date) : undefined,
     source: article.source?.value.text ? detach(article.source.value.text) : undefined,
     sourceLine: article.source?.line,
-    keywords: keywordPlaces(article, getLists),
+    keywords: keywordPlaces(article, getLists, attested),
     signature: minhash(sh),
     words,
     paragraphs: article.body?.paragraphs.length ?? 0,

@@ -199,6 +199,14 @@ const JOINERS = new Set([0x2d, 0x5f, 0x2e, 0x27, 0x2019, 0x2f]); // - _ . ' ’ 
  * paragraph of every article indexed.
  */
 export function scanWords(text: string, words: string[], hard: number[]): void {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  scanWordSpans(text, starts, ends, hard);
+  for (let k = 0; k < starts.length; k++) words.push(text.slice(starts[k], ends[k]));
+}
+
+/** {@link scanWords}, giving each word's start and end offsets instead of its text. */
+export function scanWordSpans(text: string, starts: number[], ends: number[], hard: number[]): void {
   const t = wordCharTable();
   const n = text.length;
   let previousEnd = -1;
@@ -230,7 +238,8 @@ export function scanWords(text: string, words: string[], hard: number[]): void {
     let separated = previousEnd < 0;
     for (let c = previousEnd; !separated && c < start; c++) if (text.charCodeAt(c) !== 0x20) separated = true;
     hard.push(separated ? 1 : 0);
-    words.push(text.slice(start, i));
+    starts.push(start);
+    ends.push(i);
     previousEnd = i;
   }
 }
@@ -242,19 +251,23 @@ export function scanWords(text: string, words: string[], hard: number[]): void {
 export class PreparedTexts {
   /** @internal Word (and proclitic-stripped stem) keys → small integer ids. */
   private readonly dict = new Map<string, number>();
-  /** @internal The words of the texts, in order (n words). */
-  private readonly words: readonly string[];
+  // Plain arrays of small integers, not typed arrays: a typed array of more than 64 bytes has its
+  // store outside the heap, and allocating five of them per article cost more than filling them.
+  /** @internal Word k of the texts is `wordText[k].slice(wordStart[k], wordEnd[k])` (n words): made a string only when needed. */
+  private readonly wordText: readonly string[];
+  private readonly wordStart: readonly number[];
+  private readonly wordEnd: readonly number[];
   /** @internal Id of each word of the texts, in order (n words). */
-  readonly ids: Int32Array;
+  readonly ids: readonly number[];
   /** @internal `hard[k]` is 1 when a text edge or punctuation separates word k-1 from word k (k = 0…n). */
-  readonly hard: Uint8Array;
+  readonly hard: readonly number[];
   /** @internal Shape flags of word k, computed when first asked (see {@link isParticleAt}): 0 unknown. */
-  private readonly flags: Uint8Array;
+  private readonly flags: number[];
   /** @internal Id of word k without a leading `و`/`ف`, or -1. */
-  readonly conjStem: Int32Array;
+  readonly conjStem: readonly number[];
   /** @internal Ids of word k with a proclitic removed: `stemIds[stemStart[k] … stemStart[k+1])`. */
-  readonly stemStart: Int32Array;
-  readonly stemIds: Int32Array;
+  readonly stemStart: readonly number[];
+  readonly stemIds: readonly number[];
   /** @internal Positions of the words equal to id (exactly / behind a proclitic), at most MAX_OCCURRENCES each. */
   readonly exactAt: number[][] = [];
   readonly cliticAt: number[][] = [];
@@ -268,7 +281,9 @@ export class PreparedTexts {
    * stems: indexing a long body then costs a fraction of the full work.
    */
   constructor(texts: readonly string[], relevant?: ReadonlySet<string>, normalized = false) {
-    const words: string[] = [];
+    const wordText: string[] = [];
+    const wordStart: number[] = [];
+    const wordEnd: number[] = [];
     const hard: number[] = [];
     // A text in which no relevant key occurs (even inside a word, or without its ال as after
     // لل) contributes nothing to look up: skip it whole. Word positions of different texts
@@ -278,46 +293,76 @@ export class PreparedTexts {
       if (typeof raw !== 'string' || raw.length === 0) continue;
       const text = normalized ? raw : normalizeArabic(raw);
       if (probes && !probes.some((p) => text.includes(p))) continue;
-      scanWords(text, words, hard);
+      const from = wordStart.length;
+      scanWordSpans(text, wordStart, wordEnd, hard);
+      for (let k = from; k < wordStart.length; k++) wordText.push(text);
     }
     hard.push(1);
-    const n = words.length;
-    this.words = words;
-    this.hard = Uint8Array.from(hard);
-    this.ids = new Int32Array(n);
-    this.flags = new Uint8Array(n);
-    this.conjStem = new Int32Array(n).fill(-1);
-    this.stemStart = new Int32Array(n + 1);
+    const n = wordStart.length;
+    this.wordText = wordText;
+    this.wordStart = wordStart;
+    this.wordEnd = wordEnd;
+    this.hard = hard;
+    // Filled by push, in order, so that each stays a packed array of small integers.
+    const ids: number[] = [];
+    const flags: number[] = [];
+    const conjStem: number[] = [];
+    const stemStart: number[] = [];
     const stems: number[] = [];
     // Every stem is a suffix of its word (or ا + a suffix): a word can hide a relevant key only
-    // when it ends like one.
-    const endings = relevant ? new Set([...relevant].map((r) => endingOf(r))) : undefined;
-    for (let k = 0; k < n; k++) {
-      const w = words[k]!;
-      this.stemStart[k] = stems.length;
-      // The numeric ending test first: it rejects most words without hashing them.
-      if (relevant && !endings!.has(endingOf(w))) {
-        this.ids[k] = -2 - k; // unique, never a key's id
-        continue;
-      }
-      if (!relevant || relevant.has(w)) {
-        const id = this.intern(w);
-        this.ids[k] = id;
-        this.exactCount[id] = (this.exactCount[id] ?? 0) + 1;
-        addCapped(this.exactAt, id, k);
-      } else this.ids[k] = -2 - k;
-      const conj = w.length > 2 && (w.charCodeAt(0) === WAW || w.charCodeAt(0) === FA);
-      if (conj && (!relevant || relevant.has(w.slice(1)))) this.conjStem[k] = this.intern(w.slice(1));
-      for (const stem of cliticStems(w)) {
-        if (relevant && !relevant.has(stem)) continue;
-        const sid = this.intern(stem);
-        stems.push(sid);
-        this.cliticCount[sid] = (this.cliticCount[sid] ?? 0) + 1;
-        addCapped(this.cliticAt, sid, k);
+    // when it ends like one. The endings are marked in a table first (a false mark only costs
+    // the full look-up below, which finds nothing).
+    const marks = ENDING_MARKS;
+    const marked: number[] = [];
+    if (relevant) {
+      for (const r of relevant) {
+        const m = endingMark(endingOf(r));
+        marks[m] = 1;
+        marked.push(m);
       }
     }
-    this.stemStart[n] = stems.length;
-    this.stemIds = Int32Array.from(stems);
+    try {
+      for (let k = 0; k < n; k++) {
+        const src = wordText[k]!;
+        const start = wordStart[k]!;
+        const end = wordEnd[k]!;
+        stemStart.push(stems.length);
+        flags.push(0);
+        // The numeric ending test first: it rejects most words without making their string.
+        if (relevant) {
+          const ending = end - start >= 2 ? src.charCodeAt(end - 2) * 0x10000 + src.charCodeAt(end - 1) : src.charCodeAt(start);
+          if (marks[endingMark(ending)] !== 1) {
+            ids.push(-2 - k); // unique, never a key's id
+            conjStem.push(-1);
+            continue;
+          }
+        }
+        const w = src.slice(start, end);
+        if (!relevant || relevant.has(w)) {
+          const id = this.intern(w);
+          ids.push(id);
+          this.exactCount[id] = (this.exactCount[id] ?? 0) + 1;
+          addCapped(this.exactAt, id, k);
+        } else ids.push(-2 - k);
+        const conj = w.length > 2 && (w.charCodeAt(0) === WAW || w.charCodeAt(0) === FA);
+        conjStem.push(conj && (!relevant || relevant.has(w.slice(1))) ? this.intern(w.slice(1)) : -1);
+        for (const stem of cliticStems(w)) {
+          if (relevant && !relevant.has(stem)) continue;
+          const sid = this.intern(stem);
+          stems.push(sid);
+          this.cliticCount[sid] = (this.cliticCount[sid] ?? 0) + 1;
+          addCapped(this.cliticAt, sid, k);
+        }
+      }
+    } finally {
+      for (const m of marked) marks[m] = 0;
+    }
+    stemStart.push(stems.length);
+    this.ids = ids;
+    this.flags = flags;
+    this.conjStem = conjStem;
+    this.stemStart = stemStart;
+    this.stemIds = stems;
   }
 
   private intern(key: string): number {
@@ -332,7 +377,7 @@ export class PreparedTexts {
   private flagsAt(k: number): number {
     let f = this.flags[k]!;
     if (f === 0) {
-      const w = this.words[k]!;
+      const w = this.wordText[k]!.slice(this.wordStart[k], this.wordEnd[k]);
       const conj = w.length > 2 && (w.charCodeAt(0) === WAW || w.charCodeAt(0) === FA);
       f = 1; // known
       if (isParticle(w) || (conj && isParticle(w.slice(1)))) f |= 2;
@@ -344,12 +389,12 @@ export class PreparedTexts {
 
   /** @internal Word k is a particle (`في`, `إلى`, `التي`…), possibly behind `و`/`ف` (`وفي`). */
   isParticleAt(k: number): boolean {
-    return k >= 0 && k < this.words.length && (this.flagsAt(k) & 2) !== 0;
+    return k >= 0 && k < this.wordStart.length && (this.flagsAt(k) & 2) !== 0;
   }
 
   /** @internal Word k looks like a conjoined word (`وبيونج`): a `و` and at least three more letters. */
   isConjoinedAt(k: number): boolean {
-    return k >= 0 && k < this.words.length && (this.flagsAt(k) & 4) !== 0;
+    return k >= 0 && k < this.wordStart.length && (this.flagsAt(k) & 4) !== 0;
   }
 
   /** @internal The id of a key, or -1 when no word of the text is, or hides, that key. */
@@ -382,6 +427,14 @@ function endingOf(w: string): number {
   const n = w.length;
   return n >= 2 ? w.charCodeAt(n - 2) * 0x10000 + w.charCodeAt(n - 1) : n === 1 ? w.charCodeAt(0) : -1;
 }
+
+/** A 16-bit mark of an ending (equal endings, equal marks). */
+function endingMark(ending: number): number {
+  return (ending ^ (ending >>> 13)) & 0xffff;
+}
+
+/** Marks of the relevant endings while a PreparedTexts is built (all 0 between builds). */
+const ENDING_MARKS = new Uint8Array(0x10000);
 
 function addCapped(lists: number[][], id: number, k: number): void {
   const list = lists[id];
@@ -569,6 +622,20 @@ export interface PhraseTable {
 }
 
 /**
+ * The occurrence lists of {@link phraseTable}, allocated once: fourteen small typed arrays per
+ * call were a tenth of the time of indexing an article.
+ */
+const OCCURRENCES = (() => {
+  const exact: Int32Array[] = [];
+  const clitic: Int32Array[] = [];
+  for (let l = 0; l <= MAX_KEYWORD_TOKENS; l++) {
+    exact.push(new Int32Array(MAX_OCCURRENCES));
+    clitic.push(new Int32Array(MAX_OCCURRENCES));
+  }
+  return { exact, clitic, exactN: new Int32Array(MAX_KEYWORD_TOKENS + 1) };
+})();
+
+/**
  * Scores every candidate phrase of a keywords line from the article's own text.
  *
  * @param tokens the words of the line's value (after `كلمات دلالية:`), as `words()` of ../arabic
@@ -604,13 +671,8 @@ export function phraseTable(tokens: readonly string[], texts: readonly string[] 
     // Occurrences of the phrase [i, j) in the text, as start positions: `exact` where every word
     // matches exactly, `clitic` where the first word carries a proclitic. Level L holds them for
     // the phrase of L tokens; level L+1 is derived from level L's exact matches.
-    const exact: Int32Array[] = [];
-    const clitic: Int32Array[] = [];
-    for (let l = 0; l <= MAX_KEYWORD_TOKENS; l++) {
-      exact.push(new Int32Array(MAX_OCCURRENCES));
-      clitic.push(new Int32Array(MAX_OCCURRENCES));
-    }
-    const exactN = new Int32Array(MAX_KEYWORD_TOKENS + 1); // how many entries of exact[L] are in use
+    // Scratch shared by every call (this function is synchronous and never re-entered).
+    const { exact, clitic, exactN } = OCCURRENCES;
 
     const textHasWords = text.ids.length > 0;
     for (let j = 1; j <= n; j++) {
