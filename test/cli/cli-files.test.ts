@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLEAN, runCli, runJson, tempDir, WITH_ERROR, WITH_WARNINGS, writeTree } from './cli-harness.test';
 import { compileGlob, expandBraces, globMatch } from '../../server/src/cli/glob';
-import { expandPatterns, shardOf } from '../../server/src/cli/files';
+import { expandPatterns, readBytes, shardOf } from '../../server/src/cli/files';
 
 describe('glob matcher', () => {
   test('*, ?, **, classes and braces', () => {
@@ -153,5 +153,44 @@ describe('binary, unreadable and missing files', () => {
     const r = runCli([], d);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no file could be read/);
+  });
+});
+
+describe('reading a file', () => {
+  const text = (r: ReturnType<typeof readBytes>): string => {
+    assert.ok('bytes' in r, JSON.stringify(r));
+    return r.bytes.toString('utf8');
+  };
+
+  test('whole files of any size, each read on its own (the buffer is reused between calls)', () => {
+    const d = tempDir();
+    const big = 'الأمم المتحدة تدعو إلى وقف إطلاق النار\n'.repeat(6000); // about 400 KB: more than the first buffer
+    writeTree(d, { 'small.txt': CLEAN, 'big.txt': big, 'empty.txt': '' });
+    assert.equal(text(readBytes(path.join(d, 'small.txt'), 1 << 20)), CLEAN);
+    assert.equal(text(readBytes(path.join(d, 'big.txt'), 1 << 20)), big);
+    assert.equal(text(readBytes(path.join(d, 'small.txt'), 1 << 20)), CLEAN, 'a shorter file after a longer one');
+    assert.equal(text(readBytes(path.join(d, 'empty.txt'), 1 << 20)), '');
+  });
+
+  test('over the limit, a folder, a missing file: why not', () => {
+    const d = tempDir();
+    writeTree(d, { 'big.txt': 'x'.repeat(5000), 'sub/a.txt': CLEAN });
+    const over = readBytes(path.join(d, 'big.txt'), 4096);
+    assert.ok('error' in over && /too large/.test(over.error), JSON.stringify(over));
+    const dir = readBytes(path.join(d, 'sub'), 4096);
+    assert.ok('error' in dir && dir.error === 'not a regular file', JSON.stringify(dir));
+    const gone = readBytes(path.join(d, 'gone.txt'), 4096);
+    assert.ok('error' in gone && /ENOENT/.test(gone.error), JSON.stringify(gone));
+  });
+
+  test('a file that reports no size (as in /proc) is read to its end', (t) => {
+    const proc = '/proc/self/status';
+    if (!fs.existsSync(proc) || fs.statSync(proc).size !== 0) {
+      t.skip('needs a Linux /proc file of size 0');
+      return;
+    }
+    const got = text(readBytes(proc, 1 << 20));
+    assert.match(got, /^Name:/);
+    assert.match(got, /\nPid:\s+\d+/);
   });
 });

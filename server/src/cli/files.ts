@@ -164,7 +164,19 @@ export function shardOf(rel: string, count: number): number {
   return (h >>> 0) % count;
 }
 
-/** Reads a file's bytes (one open, one fstat, reads), or says why not. */
+/**
+ * The buffer files are read into, reused from file to file (grown as needed): a fresh buffer per
+ * file cost an allocation outside the heap and work for the collector each time.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Reads a file's bytes (one open, one fstat, reads), or says why not. The bytes are a view of a
+ * buffer that the next call reuses: decode them (or copy them) before reading another file.
+ * A file is read up to the size fstat gave (a file that grows meanwhile is read as it was);
+ * one whose size is 0 is read to its end, as files of /proc and some network file systems
+ * report no size.
+ */
 export function readBytes(abs: string, limit: number): { bytes: Buffer } | { error: string } {
   let fd: number | undefined;
   try {
@@ -173,21 +185,24 @@ export function readBytes(abs: string, limit: number): { bytes: Buffer } | { err
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { error: 'not a regular file' };
     if (stat.size > limit) return { error: `too large (${(stat.size / 1048576).toFixed(1)} MB; the limit is ${limit / 1048576} MB)` };
-    let bytes = Buffer.allocUnsafe(stat.size);
+    const size = stat.size;
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
     let got = 0;
     for (;;) {
-      if (got === bytes.length) {
-        // The file grew since fstat: read on, up to the limit.
-        if (bytes.length >= limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(limit, Math.max(4096, bytes.length * 2)));
-        bytes.copy(bigger, 0, 0, got);
-        bytes = bigger;
+      const want = size > 0 ? size - got : Math.min(limit - got, scratch.length - got);
+      if (want <= 0) {
+        // Size unknown (0) and the buffer is full: grow it, up to the limit.
+        if (size > 0 || got >= limit) break;
+        const bigger = Buffer.allocUnsafe(Math.min(limit, scratch.length * 2));
+        scratch.copy(bigger, 0, 0, got);
+        scratch = bigger;
+        continue;
       }
-      const n = fs.readSync(fd, bytes, got, bytes.length - got, null);
+      const n = fs.readSync(fd, scratch, got, want, null);
       if (n === 0) break;
       got += n;
     }
-    return { bytes: got === bytes.length ? bytes : bytes.subarray(0, got) };
+    return { bytes: scratch.subarray(0, got) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EISDIR') return { error: 'not a regular file' };
