@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseArticle, type Article } from '../../server/src/core/parse/article';
 import { matchMarker } from '../../server/src/core/parse/markers';
 import { looksLikeArticle } from '../../server/src/core/parse/sniff';
+import { splitLines } from '../../server/src/core/text/lines';
 import { repoRoot, samplesDir, listFiles } from '../support/fixtures';
 
 const SAMPLE = listFiles(samplesDir)[0];
@@ -196,4 +197,41 @@ describe('content sniffing', () => {
   test('the same marker twice is not enough', () => assert.equal(looksLikeArticle('a\nb\nc\nd\ne\nf\nالمصدر: أ\nالمصدر: ب'), false));
   test('ordinary notes are not an article', () => assert.equal(looksLikeArticle('ملاحظات الاجتماع\nناقشنا المصدر الجديد للبيانات.\nTODO: clean the corpus'), false));
   test('the real sample is an article', { skip: !SAMPLE }, () => assert.equal(looksLikeArticle(fs.readFileSync(SAMPLE!, 'utf8')), true));
+});
+
+describe('splitLines', () => {
+  /** The lines as a regular expression finds them: the reference for both paths of splitLines. */
+  function reference(text: string): { index: number; text: string; offset: number; eol: string }[] {
+    const out: { index: number; text: string; offset: number; eol: string }[] = [];
+    const re = /\r\n|\n|\r/g;
+    let start = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      out.push({ index: out.length, text: text.slice(start, m.index), offset: start, eol: m[0] });
+      start = m.index + m[0].length;
+    }
+    out.push({ index: out.length, text: text.slice(start), offset: start, eol: '' });
+    return out;
+  }
+
+  test('LF, CRLF, CR, mixed, blank and final breaks, on Arabic text', () => {
+    const head = 'الرئيس يستقبل وفدًا 🇪🇬';
+    const cases = [
+      '',
+      '\n',
+      '\n\n',
+      head,
+      `${head}\nالفقرة الأولى\n`,
+      `${head}\r\nالفقرة الأولى\r\n\r\nالمصدر: وكالات`,
+      `${head}\rالفقرة\r`,
+      `${head}\nسطر\r\nسطر\rسطر\n\r\n`,
+      '\r',
+      '\r\n',
+      'a\n\rb',
+    ];
+    for (const text of cases) assert.deepEqual(splitLines(text), reference(text), JSON.stringify(text));
+    const lines = splitLines(`${head}\nالفقرة الأولى\n`);
+    assert.equal(lines.length, 3);
+    assert.equal(lines[1]!.offset, head.length + 1);
+    assert.equal(lines[2]!.text, '');
+  });
 });

@@ -22,6 +22,16 @@ export function splitLines(text: string): Line[] {
   let start = 0;
   let index = 0;
   const n = text.length;
+  if (text.indexOf('\r') < 0) {
+    // Only `\n` breaks (nearly every file): the engine's indexOf finds them far faster than a
+    // loop over every code unit.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ index: index++, text: text.slice(start, i), offset: start, eol: '\n' });
+      start = i + 1;
+    }
+    lines.push({ index, text: text.slice(start), offset: start, eol: '' });
+    return lines;
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
