@@ -148,6 +148,9 @@ function unpackTable(p: PackedTable): KeywordLineTable {
   };
 }
 
+/** Keyword texts whose corpus spellings {@link CorpusRun} keeps at once. */
+const MAX_SPELLINGS_CACHED = 50_000;
+
 /** The main thread's side: the CorpusIndex of the run and what each file of the report pass receives. */
 export class CorpusRun {
   readonly index = new CorpusIndex();
@@ -162,6 +165,7 @@ export class CorpusRun {
   private readonly recorded = new Map<number, (readonly [string, number])[]>();
   private readonly absOf = new Map<string, string>();
   private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array }>();
+  private readonly spellingCache = new Map<string, { readonly spellings?: Spellings; readonly transliterations?: Spellings }>();
   private readonly lists = new KeywordLists();
 
   constructor(
@@ -281,12 +285,9 @@ export class CorpusRun {
     const spellings: [string, Spellings][] = [];
     const transliterations: [string, Spellings][] = [];
     for (const t of texts) {
-      // A keyword whose only corpus spelling is its own cannot be a variant (AN303 answers the
-      // same for it as for no spellings at all): most keywords, not sent.
-      const s = ctx.keywordSpellings(t);
-      if (s.size > 1 || (s.size === 1 && !s.has(t))) spellings.push([t, [...s]]);
-      const tr = ctx.keywordTransliterations(t);
-      if (tr.size) transliterations.push([t, [...tr]]);
+      const known = this.spellingsOf(t, ctx);
+      if (known.spellings) spellings.push([t, known.spellings]);
+      if (known.transliterations) transliterations.push([t, known.transliterations]);
     }
     return {
       recorded: this.recorded.get(file.index),
@@ -297,6 +298,29 @@ export class CorpusRun {
       spellings,
       transliterations,
     };
+  }
+
+  /**
+   * The corpus spellings and transliterations of a keyword as an item sends them (undefined:
+   * none to send). The index no longer changes during the report pass and the answers do not
+   * depend on the file asking, so each keyword text is looked up once: keywords repeat from file
+   * to file. Bounded: the cache starts again past {@link MAX_SPELLINGS_CACHED} keywords.
+   */
+  private spellingsOf(text: string, ctx: CorpusContext): { spellings?: Spellings; transliterations?: Spellings } {
+    let hit = this.spellingCache.get(text);
+    if (!hit) {
+      // A keyword whose only corpus spelling is its own cannot be a variant (AN303 answers the
+      // same for it as for no spellings at all): most keywords, not sent.
+      const s = ctx.keywordSpellings(text);
+      const tr = ctx.keywordTransliterations(text);
+      hit = {
+        spellings: s.size > 1 || (s.size === 1 && !s.has(text)) ? [...s] : undefined,
+        transliterations: tr.size ? [...tr] : undefined,
+      };
+      if (this.spellingCache.size >= MAX_SPELLINGS_CACHED) this.spellingCache.clear();
+      this.spellingCache.set(text, hit);
+    }
+    return hit;
   }
 
   /** Forgets what was kept for a file once its item is built. */
