@@ -131,6 +131,21 @@ test('the index answers as a plain list of its summaries under random sets and d
         assert.deepEqual(sorted(index.lexicon.keywordSpellings(normalized)!), sorted(forms));
       }
     }
+    // The words that start or end an attested keyword (segmentation's quick filter).
+    const attestedWords = docs.flatMap((d) => d.keywords).filter((k) => k.attested).map((k) => k.normalized.split(' '));
+    for (const word of new Set(SPELLINGS.flatMap((t) => normalizeArabic(t).split(' ')))) {
+      assert.equal(index.attestedMayStart(word), attestedWords.some((w) => w[0] === word), `may start: ${word}`);
+      assert.equal(index.attestedMayEnd(word), attestedWords.some((w) => w[w.length - 1] === word), `may end: ${word}`);
+    }
+    // Sources: one count per article, by spelling.
+    const sourceForms = new Map<string, number>();
+    for (const d of docs) if (d.source) sourceForms.set(d.source, (sourceForms.get(d.source) ?? 0) + 1);
+    const sourceEntries = [...index.lexicon.sources()];
+    assert.equal(sourceEntries.reduce((n, e) => n + e.count, 0), [...sourceForms.values()].reduce((a, b) => a + b, 0));
+    for (const e of sourceEntries) {
+      const forms = [...sourceForms].filter(([t]) => normalizeArabic(t) === e.normalized);
+      assert.deepEqual(sorted(index.lexicon.sourceSpellings(e.normalized)!), sorted(new Map(forms)), `source ${e.normalized}`);
+    }
     for (const h of HEADLINES) {
       const n = normalizeArabic(h);
       assert.deepEqual(index.byHeadline(n).map((s) => s.uri).sort(), docs.filter((d) => d.headlineNormalized === n).map((d) => d.uri).sort());
