@@ -7,7 +7,7 @@ import { indexEntry, withEvidence } from '../../server/src/core/corpus/entry';
 import { summarize } from '../../server/src/core/corpus/summary';
 import { articleShingles } from '../../server/src/core/corpus/context';
 import { parseArticle } from '../../server/src/core/parse/article';
-import { bestSegmentation, type KeywordEvidence, scanWords, WORD } from '../../server/src/core/keywords/segment';
+import { bestSegmentation, type KeywordEvidence, scanWordSpans, WORD } from '../../server/src/core/keywords/segment';
 import { CorpusIndex } from '../../server/src/core/corpus/index';
 import { keywordEvidence } from '../../server/src/core/corpus/batch';
 import { rng, syntheticArticle } from '../../bench/synthetic';
@@ -154,9 +154,11 @@ test('the keyword text scanner finds exactly the words of the WORD pattern, and 
   for (let round = 0; round < 20_000; round++) {
     let text = '';
     for (let k = rnd(30); k > 0; k--) text += alphabet[rnd(alphabet.length)];
-    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     const hard: number[] = [];
-    scanWords(text, words, hard);
+    scanWordSpans(text, starts, ends, hard);
+    const words = starts.map((start, k) => text.slice(start, ends[k]));
     const expected: string[] = [];
     const expectedHard: number[] = [];
     let previousEnd = -1;

@@ -160,7 +160,7 @@ const TITLES = norm(`
 /** Proclitics stripped from the first word of an occurrence (`لموسكو`, `وبيونج`, `للرئيس`). */
 const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك'];
 
-/** What a word of the text is ({@link scanWords} implements it with a table; a test holds them equal). */
+/** What a word of the text is ({@link scanWordSpans} implements it with a table; a test holds them equal). */
 export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-_.'’/][\p{L}\p{N}\p{M}]+)*/gu;
 const OUTER_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu;
 const DIGITS = /^\d+$/;
@@ -192,20 +192,12 @@ const isDefiniteAdjective = (w: string): boolean =>
 const JOINERS = new Set([0x2d, 0x5f, 0x2e, 0x27, 0x2019, 0x2f]); // - _ . ' ’ /
 
 /**
- * Appends the words of a normalised text to `words`, and to `hard` whether each is separated
- * from the previous one by something other than a space (the text's start counts). A word is
- * what {@link WORD} matches: a letter or number, then letters, numbers and marks, with inner
- * `-_.'’/` between such runs (`كوفيد-19`). A table scan, not the regex: this runs on every
- * paragraph of every article indexed.
+ * Appends the start and end offsets of the words of a normalised text to `starts` and `ends`,
+ * and to `hard` whether each is separated from the previous one by something other than a space
+ * (the text's start counts). A word is what {@link WORD} matches: a letter or number, then
+ * letters, numbers and marks, with inner `-_.'’/` between such runs (`كوفيد-19`). A table scan,
+ * not the regex: this runs on every paragraph of every article indexed.
  */
-export function scanWords(text: string, words: string[], hard: number[]): void {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  scanWordSpans(text, starts, ends, hard);
-  for (let k = 0; k < starts.length; k++) words.push(text.slice(starts[k], ends[k]));
-}
-
-/** {@link scanWords}, giving each word's start and end offsets instead of its text. */
 export function scanWordSpans(text: string, starts: number[], ends: number[], hard: number[]): void {
   const t = wordCharTable();
   const n = text.length;
