@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { normalizeArabic } from '../../server/src/core/arabic';
 import { CorpusIndex, spellingKey, transliterationKey } from '../../server/src/core/corpus/index';
 import { MultiMap } from '../../server/src/core/corpus/multimap';
+import { workspaceSymbols } from '../../server/src/core/features/navigation';
 import { SIGNATURE_SIZE } from '../../server/src/core/corpus/shingles';
 import type { ArticleSummary, KeywordPlace } from '../../server/src/core/corpus/summary';
 import { rng } from '../../bench/synthetic';
@@ -184,4 +185,34 @@ test('a stored summary keeps its values, and its signature after its article lea
   index.set(twin);
   const found = index.candidates(twin.signature, 0.99).map((c) => c.uri);
   assert.ok(found.includes(twin.uri), 'an article is its own best candidate');
+});
+
+test('workspace symbols: headlines that start with the query first, then the others, each in index order, at most max', () => {
+  const r = rng(31);
+  const index = new CorpusIndex();
+  const heads = ['أسعار النفط ترتفع', 'تراجع الأسعار في الأسواق', 'قمة عربية في الرياض', 'الأسعار والأجور', 'غزة تحت القصف', 'وزير النفط يتحدث عن أسعار الغاز'];
+  const order: ArticleSummary[] = [];
+  for (let i = 0; i < 2500; i++) {
+    const base = randomSummary(r, `file:///corpus/${String(i).padStart(4, '0')}.txt`);
+    const headline = `${heads[Math.floor(r() * heads.length)]!}${r() < 0.3 ? ` ${i}` : ''}`;
+    order.push(index.set({ ...base, headline, headlineNormalized: normalizeArabic(headline) }));
+  }
+  const reference = (query: string, max: number): string[] => {
+    const q = normalizeArabic(query);
+    const holding = order.filter((s) => s.headlineNormalized.includes(q));
+    return [...holding.filter((s) => s.headlineNormalized.startsWith(q)), ...holding.filter((s) => !s.headlineNormalized.startsWith(q))].slice(0, max).map((s) => s.uri);
+  };
+  for (const query of ['اسعار', 'الأسعار', 'أسعار النفط', 'النفط', 'غزه', 'في', 'zzz', 'الرياض 12']) {
+    for (const max of [1, 7, 200, 5000]) {
+      assert.deepEqual(
+        workspaceSymbols(index, query, max).map((s) => s.uri),
+        reference(query, max),
+        `${query} max ${max}`,
+      );
+    }
+  }
+  // Few headlines start with اسعار (أسعار النفط…), many hold it inside (الأسعار): both kinds are listed.
+  const mixed = workspaceSymbols(index, 'اسعار', 5000);
+  assert.ok(mixed.some((s) => normalizeArabic(s.name).startsWith('اسعار')) && mixed.some((s) => !normalizeArabic(s.name).startsWith('اسعار')));
+  assert.equal(workspaceSymbols(index, '', 10).length, 10, 'an empty query lists the first headlines');
 });

@@ -124,6 +124,24 @@ test('headline search finds every headline holding the query, in index order, ac
   let calls = 0;
   search.search('خبر', 3000, () => ++calls < 5);
   assert.equal(calls, 5, 'stops when asked');
+  // Only the headlines that start with the query, or only the others.
+  const only = (q: string, match: 'prefix' | 'infix'): [number, number][] => {
+    const out: [number, number][] = [];
+    search.search(q, 3000, (id, at) => (out.push([id, at]), true), match);
+    return out;
+  };
+  for (const q of ['غزه', 'عنوان', 'خبر 12', 'خبر', 'ه و', 'zzz', 'عن غزه']) {
+    assert.deepEqual(only(q, 'prefix'), expected(q).filter(([, at]) => at === 0), `prefix ${q}`);
+    assert.deepEqual(only(q, 'infix'), expected(q).filter(([, at]) => at > 0), `infix ${q}`);
+  }
+  assert.ok(only('خبر', 'prefix').length > 2900 && only('عنوان', 'prefix').length === 1, 'the cases above are not all empty');
+  assert.ok(only('غزه', 'infix').length > 500);
+  calls = 0;
+  search.search('خبر', 3000, () => ++calls < 3, 'prefix');
+  assert.equal(calls, 3, 'a prefix search stops when asked');
+  calls = 0;
+  search.search('عن', 3000, () => ++calls < 4, 'infix');
+  assert.equal(calls, 4, 'an infix search stops when asked');
 });
 
 test('parsing without keywords gives the same main texts (and shingles) and segments nothing', () => {

@@ -4,6 +4,10 @@
  * blocks of 1,024 articles, each one string searched with `indexOf` (a fast native search), and
  * a match is mapped back to its article by binary search. A change marks its block stale; a
  * block is joined again when next searched.
+ *
+ * Each headline in a block follows a separator, so the headlines that start with the query are
+ * found by searching for the separator and the query: a caller that wants those first (workspace
+ * symbols ranks them first) never visits the many headlines that hold a common query inside.
  */
 
 /** Articles per block. */
@@ -11,7 +15,11 @@ const BLOCK = 1024;
 /** Never in a normalised headline (normalizeArabic turns line breaks into spaces). */
 const SEPARATOR = '\n';
 
+/** Which of the headlines holding the query a search reports. */
+export type HeadlineMatch = 'any' | 'prefix' | 'infix';
+
 interface Block {
+  /** The block's headlines, each after a separator, and one separator at the end. */
   text: string;
   /** Start offset of each headline in `text`, ascending. */
   starts: number[];
@@ -37,7 +45,7 @@ export class HeadlineSearch {
     const parts: string[] = [];
     const starts: number[] = [];
     const ids: number[] = [];
-    let offset = 0;
+    let offset = SEPARATOR.length;
     for (let id = b * BLOCK; id < (b + 1) * BLOCK; id++) {
       const h = this.headlineOf(id);
       if (!h) continue;
@@ -46,7 +54,7 @@ export class HeadlineSearch {
       parts.push(h);
       offset += h.length + SEPARATOR.length;
     }
-    block = { text: parts.join(SEPARATOR) + SEPARATOR, starts, ids };
+    block = { text: SEPARATOR + parts.join(SEPARATOR) + SEPARATOR, starts, ids };
     this.blocks[b] = block;
     return block;
   }
@@ -54,16 +62,26 @@ export class HeadlineSearch {
   /**
    * Calls `each(id, at)` for every article whose headline contains `query` (normalised, not
    * empty), in id order, with the offset of the first occurrence in its headline, until `each`
-   * returns false. `size` is one past the largest id.
+   * returns false. `size` is one past the largest id. `match`: every such headline (`any`), only
+   * those that start with the query (`prefix`, `at` is 0), or only the others (`infix`).
    */
-  search(query: string, size: number, each: (id: number, at: number) => boolean): void {
+  search(query: string, size: number, each: (id: number, at: number) => boolean, match: HeadlineMatch = 'any'): void {
     if (!query || query.includes(SEPARATOR)) return;
+    const needle = match === 'prefix' ? SEPARATOR + query : query;
+    // A prefix hit starts at the separator before its headline.
+    const shift = match === 'prefix' ? SEPARATOR.length : 0;
     for (let b = 0; b * BLOCK < size; b++) {
       const { text, starts, ids } = this.block(b);
-      let from = 0;
+      // No hit of any kind before the query's first occurrence. (A short needle that starts with
+      // the separator, which comes before every headline, is slow to search for: a block without
+      // the query is skipped on the plain search.)
+      const first = text.indexOf(query);
+      if (first < 0) continue;
+      let from = first - shift;
       for (;;) {
-        const hit = text.indexOf(query, from);
-        if (hit < 0) break;
+        const found = text.indexOf(needle, from);
+        if (found < 0) break;
+        const hit = found + shift;
         // The headline holding the hit: the last start at or before it.
         let lo = 0;
         let hi = starts.length - 1;
@@ -74,9 +92,10 @@ export class HeadlineSearch {
         }
         const start = starts[lo]!;
         const end = lo + 1 < starts.length ? starts[lo + 1]! - SEPARATOR.length : text.length - SEPARATOR.length;
-        if (hit + query.length <= end && !each(ids[lo]!, hit - start)) return;
+        const wanted = match === 'any' || (match === 'prefix') === (hit === start);
+        if (hit + query.length <= end && wanted && !each(ids[lo]!, hit - start)) return;
         // The next headline (a query never spans the separator of two headlines).
-        from = lo + 1 < starts.length ? starts[lo + 1]! : text.length;
+        from = lo + 1 < starts.length ? starts[lo + 1]! - shift : text.length;
       }
     }
   }

@@ -6,7 +6,7 @@
  */
 import { normalizeArabic } from '../arabic';
 import { BucketTable } from './buckets';
-import { HeadlineSearch } from './headlineSearch';
+import { type HeadlineMatch, HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { MultiMap } from './multimap';
 import { SignatureSlab, StoredSummary } from './stored';
@@ -216,13 +216,19 @@ export class CorpusIndex {
 
   /**
    * The articles whose normalised headline contains `query` (normalised, not empty), in index
-   * order, with where it occurs, until `each` returns false.
+   * order, with where it occurs, until `each` returns false. `match`: all of them, only those
+   * whose headline starts with the query, or only the others.
    */
-  searchHeadlines(query: string, each: (summary: ArticleSummary, at: number) => boolean): void {
-    this.headlineSearch.search(query, this.docs.length, (id, at) => {
-      const d = this.docs[id];
-      return d ? each(d, at) : true;
-    });
+  searchHeadlines(query: string, each: (summary: ArticleSummary, at: number) => boolean, match: HeadlineMatch = 'any'): void {
+    this.headlineSearch.search(
+      query,
+      this.docs.length,
+      (id, at) => {
+        const d = this.docs[id];
+        return d ? each(d, at) : true;
+      },
+      match,
+    );
   }
 
   /** Every summary. */

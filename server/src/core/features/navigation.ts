@@ -40,14 +40,22 @@ export function workspaceSymbols(index: CorpusIndex, query: string, max = 200): 
     range: lineRange(s.headlineLine, 0, s.headline.length),
     containerName: [s.date, s.source].filter(Boolean).join(' · ') || undefined,
   });
-  const take = (s: ArticleSummary, at: number): boolean => {
-    if (!s.headline) return true;
-    const list = at === 0 ? prefix : infix;
-    if (list.length < max) list.push(symbol(s));
-    return prefix.length < max;
+  if (!q) {
+    for (const s of index.all()) {
+      if (s.headline) prefix.push(symbol(s));
+      if (prefix.length >= max) break;
+    }
+    return prefix;
+  }
+  // The headlines that start with the query first, then the others, each in index order. Asked
+  // in two searches, so that a query common inside headlines (اسعار in الاسعار) stops at `max`
+  // instead of visiting every headline that holds it.
+  const into = (list: HeadlineSymbol[]) => (s: ArticleSummary): boolean => {
+    if (s.headline) list.push(symbol(s));
+    return prefix.length + infix.length < max;
   };
-  if (q) index.searchHeadlines(q, take);
-  else for (const s of index.all()) if (!take(s, 0)) break;
+  index.searchHeadlines(q, into(prefix), 'prefix');
+  if (prefix.length < max) index.searchHeadlines(q, into(infix), 'infix');
   return [...prefix, ...infix].slice(0, max);
 }
 
