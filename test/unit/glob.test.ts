@@ -25,3 +25,13 @@ test('Arabic folder names and special characters are literal', () => {
   assert.equal(matchesAny('أخبار/مصر (2024)/أ.txt', ['أخبار/**/*.txt']), true);
   assert.equal(globToRegExp('a+b/*.txt').test('a+b/c.txt'), true);
 });
+
+test('matchesAny answers as the compiled regular expression, on the shapes it tests without one and the others', () => {
+  const globs = ['**/*.txt', '*.txt', 'node_modules', '.git', '**/dist', 'build', '**/*.tar.gz', '*.(1)', 'a+b', 'corpus/*.txt', '**/out/**', '**/*', '**/a?c', '**/{x,y}.txt', 'docs/**/*.md', './notes.txt', 'x\\y'];
+  const paths = ['a.txt', '.txt', 'b/a.txt', 'a.txt/b', 'a.txt.bak', 'node_modules', 'a/node_modules', 'a/node_modules/', 'xnode_modules', 'node_modules/a', '.git', 'a/.git', 'a/xgit', 'dist', 'a/b/dist', 'dist2', 'build', 'rebuild', 'a/f.tar.gz', 'f.gz', 'f.(1)', 'a/b.(1)', 'a+b', 'c/a+b', 'aab', 'corpus/a.txt', 'corpus/b/a.txt', 'out/a', 'a/out/b', 'abc', 'a/abc', 'x.txt', 'y/x.txt', 'docs/a/b.md', 'notes.txt', 'x/y', 'خبر.txt', 'أخبار/dist', ''];
+  for (const g of globs) {
+    const re = globToRegExp(g);
+    for (const p of paths) assert.equal(matchesAny(p, [g]), re.test(p.replace(/\\/g, '/')), `${g} on ${JSON.stringify(p)}`);
+  }
+  assert.equal(matchesAny('a\\b\\c.txt', ['**/*.txt']), true, 'backslashes are slashes');
+});
