@@ -277,7 +277,6 @@ export class CorpusHost {
    */
   async indexFiles(files: readonly string[], progress: (done: number, total: number) => void, isCancelled: () => boolean, sliceMs = SLICE_MS, threads?: number): Promise<number> {
     threads ??= this.options.indexThreads ?? defaultIndexThreads();
-    this.index.reserve(this.index.size + files.length);
     const pool = files.length >= 2 * POOL_BATCH && threads > 0 ? IndexPool.start(threads) : undefined;
     if (!pool) return this.indexFilesHere(files, 0, progress, isCancelled, sliceMs);
     let done = 0;

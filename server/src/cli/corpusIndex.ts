@@ -174,7 +174,6 @@ export class CorpusRun {
     private readonly maxBytes: number,
   ) {
     this.uris = new Array<string | undefined>(files.length);
-    this.index.reserve(files.length);
   }
 
   /** Records a file's entry (in file order, as `checkCorpus`'s first pass). */

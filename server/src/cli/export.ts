@@ -229,7 +229,6 @@ export async function runExport(io: CliIo): Promise<number> {
 
     // Pass 1: summaries into the index; near-duplicate pairs into groups.
     const index = new CorpusIndex();
-    index.reserve(inputs.length);
     const entries: Entry[] = [];
     const byId = new Map<string, number>();
     const twins = new Map<number, { uri: string; similarity: number; headline: string }[]>();

@@ -10,7 +10,7 @@ import { type HeadlineMatch, HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { MultiMap } from './multimap';
 import { SignatureSlab, StoredSummary } from './stored';
-import { bandKeys, fnv1a, LSH_BANDS } from './shingles';
+import { bandKeys, fnv1a } from './shingles';
 import type { ArticleSummary } from './summary';
 
 /** A key under which spellings of one keyword (or source) are grouped: normalised, without spaces. */
@@ -111,16 +111,6 @@ export class CorpusIndex {
       this.keywordGroups.delete(g, normalized);
       if (t !== undefined) this.translitGroups.delete(groupHash(t), normalized);
     }
-  }
-
-  /**
-   * Makes room for `articles` articles in all, so that indexing them never moves the LSH
-   * buckets or the signatures at once (a pause of about 100 ms at 100,000 articles). A host
-   * calls it when it knows how many files it is about to index.
-   */
-  reserve(articles: number): void {
-    this.buckets.reserve(articles * LSH_BANDS);
-    this.signatures.reserve(articles);
   }
 
   /**

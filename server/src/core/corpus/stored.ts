@@ -11,28 +11,29 @@ import type { ArticleSummary, KeywordPlace } from './summary';
 /** Slots per keyword in {@link StoredSummary.packed}: text, normalised form, line, start, end, attested (1 or 0). */
 export const KEYWORD_SLOTS = 6;
 
-/** Every article's MinHash signature in one growing buffer, by slot. */
+/** Signatures per chunk of the slab (256 KB). */
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+
+/**
+ * Every article's MinHash signature, by slot, in chunks of 1,024 that never move: a slab that
+ * grows adds a chunk, where one buffer had to be copied whole (or reserved at its final size up
+ * front, 26 MB at once for 100,000 articles).
+ */
 export class SignatureSlab {
-  data = new Uint32Array(SIGNATURE_SIZE * 1024);
+  private readonly chunks: Uint32Array[] = [];
 
   set(slot: number, signature: Uint32Array): void {
-    this.reserve(slot + 1, 2);
-    this.data.set(signature.subarray(0, SIGNATURE_SIZE), slot * SIGNATURE_SIZE);
-  }
-
-  /** Makes room for `slots` signatures (growing by `factor` at least when it must grow). */
-  reserve(slots: number, factor = 1): void {
-    const need = slots * SIGNATURE_SIZE;
-    if (need <= this.data.length) return;
-    const grown = new Uint32Array(Math.max(need, this.data.length * factor));
-    grown.set(this.data);
-    this.data = grown;
+    const c = slot >> CHUNK_BITS;
+    while (this.chunks.length <= c) this.chunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
+    this.chunks[c]!.set(signature.subarray(0, SIGNATURE_SIZE), (slot & (CHUNK - 1)) * SIGNATURE_SIZE);
   }
 
   /** The share of positions where a signature equals a slot's (estimateJaccard without a view). */
   agreement(signature: Uint32Array, slot: number): number {
-    const d = this.data;
-    const at = slot * SIGNATURE_SIZE;
+    const d = this.chunks[slot >> CHUNK_BITS];
+    if (!d) return 0;
+    const at = (slot & (CHUNK - 1)) * SIGNATURE_SIZE;
     let same = 0;
     for (let i = 0; i < SIGNATURE_SIZE; i++) if (signature[i] === d[at + i]) same++;
     return same / SIGNATURE_SIZE;
@@ -40,7 +41,10 @@ export class SignatureSlab {
 
   /** A slot's signature (a view: valid until the slot is set again). */
   view(slot: number): Uint32Array {
-    return this.data.subarray(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE);
+    const d = this.chunks[slot >> CHUNK_BITS];
+    if (!d) return new Uint32Array(SIGNATURE_SIZE);
+    const at = (slot & (CHUNK - 1)) * SIGNATURE_SIZE;
+    return d.subarray(at, at + SIGNATURE_SIZE);
   }
 }
 
