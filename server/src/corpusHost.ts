@@ -63,7 +63,12 @@ class Lru<K, V> {
 }
 
 /** Lists the files of a folder that match the scope: breadth first, sorted, excluded folders skipped, symlinks not followed. */
-export function listCorpusFiles(root: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+export async function* listCorpusFiles(root: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+  for await (const batch of walk(root, '', scope, isCancelled)) yield* batch;
+}
+
+/** {@link listCorpusFiles} in batches (a folder's files, or the part listed in one time slice): no promise per file. */
+export function listCorpusFileBatches(root: string, scope: CorpusScope, isCancelled: () => boolean = () => false): AsyncGenerator<string[]> {
   return walk(root, '', scope, isCancelled);
 }
 
@@ -83,34 +88,47 @@ export async function* listCorpusFilesUnder(root: string, folder: string, scope:
       return;
     }
   }
-  yield* walk(root, start, scope, isCancelled);
+  for await (const batch of walk(root, start, scope, isCancelled)) yield* batch;
 }
 
-/** The corpus files from the folder `start` (relative to `root`, '' for the root) down. */
-async function* walk(root: string, start: string, scope: CorpusScope, isCancelled: () => boolean): AsyncGenerator<string> {
+/**
+ * The corpus files from the folder `start` (relative to `root`, '' for the root) down, in
+ * batches. A file costs a string test or two and one string: listing 100,000 files is a few
+ * hundred milliseconds, given to requests every few milliseconds.
+ */
+async function* walk(root: string, start: string, scope: CorpusScope, isCancelled: () => boolean): AsyncGenerator<string[]> {
   const queue = [start];
+  const slice = new TimeSlice();
   while (queue.length) {
     if (isCancelled()) return;
     const rel = queue.shift()!;
+    const dir = path.join(root, rel);
     let entries: import('node:fs').Dirent[];
     try {
-      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+      entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
       continue; // deleted while listing, or unreadable: skip
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const slice = new TimeSlice();
+    // A file's path is its folder's and its name (a name has no separator): no path.join per file.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    let batch: string[] = [];
     for (const e of entries) {
-      // A folder of tens of thousands of files: let requests in every few milliseconds (an
-      // async generator's own yields are microtasks, which never give the event loop a turn).
-      if ((await slice.yieldIfDue()) && isCancelled()) return;
+      // A folder of tens of thousands of files: let requests in every few milliseconds.
+      if (slice.due) {
+        if (batch.length) yield batch;
+        batch = [];
+        await slice.next();
+        if (isCancelled()) return;
+      }
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!folderExcluded(childRel, scope.exclude)) queue.push(childRel);
       } else if (e.isFile() && matchesAny(childRel, scope.include) && !matchesAny(childRel, scope.exclude)) {
-        yield path.join(root, childRel);
+        batch.push(prefix + e.name);
       }
     }
+    if (batch.length) yield batch;
   }
 }
 

@@ -34,7 +34,7 @@ import type { MessageLanguage } from './core/types';
 import { CONFIG_FILE_NAME, type ConfigProblem, parseConfigFile } from './core/configFile';
 import { FIX_ALL_KIND, toCompletionItem, toDocumentSymbol, toFixAllAction, toLspDiagnostic, toQuickFixAction } from './protocol';
 import { ConfigLoader, type LoadedConfig } from './configLoader';
-import { compareListings, CorpusHost, type CorpusScope, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFiles } from './corpusHost';
+import { compareListings, CorpusHost, type CorpusScope, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, listCorpusFileBatches } from './corpusHost';
 import { registerNavigation } from './navigation';
 import { registerCorpusRequests } from './corpusRequests';
 import { registerCorpusFixes } from './corpusFix';
@@ -441,7 +441,7 @@ async function listWorkspace(cancelled: () => boolean): Promise<string[]> {
   const files: string[] = [];
   for (const folder of workspaceFolders) {
     const scope = await scopeFor(folder);
-    for await (const f of listCorpusFiles(folder, scope, cancelled)) files.push(f);
+    for await (const batch of listCorpusFileBatches(folder, scope, cancelled)) for (const f of batch) files.push(f);
   }
   return files;
 }
