@@ -1,6 +1,8 @@
 /** Property-based tests (fast-check): FUZZ_RUNS cases per property, 10,000 by default. */
 import { test } from 'node:test';
 import fc from 'fast-check';
+import assert from 'node:assert/strict';
+import { normalizeArabic, normalizeByRuns } from '../../server/src/core/arabic';
 import { anyText, checkEntry, checkFixes, checkStructure, mutatedArticle } from '../properties/props';
 
 const runs = Number(process.env.FUZZ_RUNS) || 10_000;
@@ -31,4 +33,21 @@ test('every UTF-16 code unit alone, and after a headline', () => {
     checkStructure(String.fromCharCode(c));
     checkStructure('عنوان\n' + String.fromCharCode(c));
   }
+});
+
+test(`normalizeArabic: the buffered path for long texts equals normalising by runs (${runs} cases)`, () => {
+  fc.assert(
+    fc.property(fc.oneof(anyText, mutatedArticle), (t) => {
+      assert.equal(normalizeArabic(t), normalizeByRuns(t));
+    }),
+    options,
+  );
+  const paragraph = 'وَقَالَ الرئيسُ إنّ   الأسعارَ ـــ ارتفعت بنسبة ٪١٢ في مدينة غزة\u200f، و«إسرائيل» تردّ.\tDAMASCUS Équipe';
+  assert.equal(normalizeArabic(paragraph), 'وقال الرئيس ان الاسعار ارتفعت بنسبه ٪12 في مدينه غزه، و«اسرائيل» ترد. damascus équipe');
+  // A surrogate pair or a lone surrogate (the decoder would replace a lone one) goes by runs.
+  for (const t of [paragraph + ' 😀 ' + paragraph, paragraph + '\ud800' + paragraph, '\udc00' + paragraph]) assert.equal(normalizeArabic(t), normalizeByRuns(t), JSON.stringify(t.slice(-20)));
+  // Longer than the kept buffer, then short again (the kept buffer is not overwritten mid-text).
+  const long = paragraph.repeat(2000);
+  assert.equal(normalizeArabic(long), normalizeByRuns(long));
+  assert.equal(normalizeArabic(paragraph), normalizeByRuns(paragraph));
 });
