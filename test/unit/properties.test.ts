@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { normalizeArabic, normalizeByRuns } from '../../server/src/core/arabic';
+import { countWords } from '../../server/src/core/corpus/summary';
 import { anyText, checkEntry, checkFixes, checkStructure, mutatedArticle } from '../properties/props';
 
 const runs = Number(process.env.FUZZ_RUNS) || 10_000;
@@ -50,4 +51,15 @@ test(`normalizeArabic: the buffered path for long texts equals normalising by ru
   const long = paragraph.repeat(2000);
   assert.equal(normalizeArabic(long), normalizeByRuns(long));
   assert.equal(normalizeArabic(paragraph), normalizeByRuns(paragraph));
+});
+
+test(`countWords: runs of code units above U+0020 (${runs} cases)`, () => {
+  // eslint-disable-next-line no-control-regex -- controls and the space end a word
+  const reference = (t: string): number => t.split(/[\u0000-\u0020]+/).filter(Boolean).length;
+  fc.assert(
+    fc.property(fc.oneof(anyText, mutatedArticle, fc.array(fc.constantFrom(' ', 'كلمة', '\t', '\u00a0', 'x', '  ', '\u0001'), { maxLength: 40 }).map((a) => a.join(''))), (t) => {
+      assert.equal(countWords(t), reference(t));
+    }),
+    options,
+  );
 });

@@ -101,11 +101,13 @@ function normalizeBuffered(text: string): string | undefined {
   const table = NORMALIZE_TABLE;
   let o = 0;
   let pendingSpace = false;
+  let latin = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const mapped = table[c]!;
     if (mapped === KEEP) {
       if (c >= 0xd800 && c <= 0xdfff) return undefined;
+      if (c >= 0xc0 && c <= 0x24f) latin = true;
       if (pendingSpace && o > 0) buf[o++] = 0x20;
       pendingSpace = false;
       buf[o++] = c;
@@ -118,8 +120,8 @@ function normalizeBuffered(text: string): string | undefined {
   }
   utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true });
   const out = utf16.decode(buf.subarray(0, o));
-  // Non-ASCII Latin capitals are rare; lower-case them only when present.
-  return /[\u00C0-\u024F]/.test(out) ? out.toLowerCase() : out;
+  // Non-ASCII Latin letters are rare (the table maps no code unit into their range): lower-case only when one was kept.
+  return latin ? out.toLowerCase() : out;
 }
 
 /** @internal {@link normalizeArabic} by runs: unchanged runs of code units are copied as slices (exported for a test). */

@@ -829,8 +829,19 @@ export function splitKeywordLine(value: string, separators: readonly string[] = 
       while (e > s && isSpace(value.charCodeAt(e - 1))) e--;
       if (e > s) items.push({ text: value.slice(s, e), start: s, end: e });
     };
+    // Only where a separator can start is each one tried (a closure per code unit was most of
+    // what splitting a line allocated).
+    const firsts = new Set(seps.map((s) => s.charCodeAt(0)));
     for (let k = 0; k < value.length; ) {
-      const sep = seps.find((s) => value.startsWith(s, k));
+      let sep: string | undefined;
+      if (firsts.has(value.charCodeAt(k))) {
+        for (const s of seps) {
+          if (value.startsWith(s, k)) {
+            sep = s;
+            break;
+          }
+        }
+      }
       if (sep !== undefined && !(sep === ',' || sep === '،' ? isDigit(value.charCodeAt(k - 1)) && isDigit(value.charCodeAt(k + 1)) : false)) {
         sawSeparator = true;
         flush(k);
