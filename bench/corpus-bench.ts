@@ -4,8 +4,8 @@
  * fifty a near-copy of another with one word changed) and measures, on the real server over stdio:
  * - full index time and the server's peak RSS;
  * - the longest a request waits while indexing (completion requests sent every 25 ms);
- * and, in process on the same index: one-file update, completion and workspace-symbol
- * p50/p95, duplicate detection over the whole corpus.
+ * and, in process on the same index: one-file update (after 200 warm-up updates, shown apart),
+ * completion and workspace-symbol p50/p95, duplicate detection over the whole corpus.
  * Targets (issue 5): 100,000 articles in under 20 s with under 400 MB peak RSS; one-file
  * update under 5 ms; completion p95 under 5 ms; workspace symbols p95 under 20 ms; no request
  * blocked more than 50 ms while indexing. Figures, not assertions.
@@ -111,16 +111,22 @@ async function inProcess(dir: string): Promise<void> {
   await host.indexFiles(files, () => undefined, () => false, 1e9);
   console.log(`  in process: index ${files.length.toLocaleString('en')} files in ${(ms(t0) / 1000).toFixed(1)} s; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 
-  // One-file update: re-index an edited article.
+  // One-file update: re-index an edited article. The first updates right after indexing run
+  // cold code (this thread parsed nothing while the workers indexed) and meet the collector's
+  // work left from indexing; they are shown apart, and the figures are of the 200 after them.
   const sample = fs.readFileSync(files[123]!, 'utf8');
-  const updates: number[] = [];
-  for (let i = 0; i < 200; i++) {
+  const update = (i: number): number => {
     const s = process.hrtime.bigint();
     host.indexText(pathToFileURL(files[123]!).toString(), sample + (i % 2 ? '' : ' '));
-    updates.push(ms(s));
-  }
+    return ms(s);
+  };
+  const first: number[] = [];
+  for (let i = 0; i < 200; i++) first.push(update(i));
+  const updates: number[] = [];
+  for (let i = 0; i < 200; i++) updates.push(update(i));
   const u = percentiles(updates);
-  console.log(`  one-file update: p50 ${f(u.p50)} ms, p95 ${f(u.p95)} ms (target < 5 ms)`);
+  const warm = percentiles(first);
+  console.log(`  one-file update: p50 ${f(u.p50)} ms, p95 ${f(u.p95)} ms (target < 5 ms); the 200 right after indexing: first ${f(first[0]!)} ms, p95 ${f(warm.p95)} ms`);
 
   const probe = parseArticle(syntheticArticle(7, 3000).replace(/كلمات دلالية: .*/, 'كلمات دلالية: ال'));
   const line = probe.keywords!.line;

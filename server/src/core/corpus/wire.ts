@@ -40,7 +40,7 @@ const HAS_MORE = 32;
 const ATTESTED = 1;
 const SAME_NORMALIZED = 2;
 
-/** A growable Int32 buffer. */
+/** A growable Int32 buffer, reused from batch to batch (its contents are copied out at the end). */
 class Ints {
   data = new Int32Array(1024);
   length = 0;
@@ -57,10 +57,14 @@ class Ints {
   }
 }
 
+const scratchInts = new Ints();
+const scratch = { scores: new Float32Array(1024), attested: new Uint8Array(1024), signatures: new Uint32Array(4096) };
+
 /** Packs a batch (null or undefined entries stay so). */
 export function packEntries(entries: readonly (WireEntry | null | undefined)[]): PackedEntries {
   const strings: string[] = [];
-  const ints = new Ints();
+  const ints = scratchInts;
+  ints.length = 0;
   let scoreCells = 0;
   let signatureCells = 0;
   for (const e of entries) {
@@ -68,9 +72,12 @@ export function packEntries(entries: readonly (WireEntry | null | undefined)[]):
     signatureCells += e.summary.signature.length;
     if (e.keywordLine) scoreCells += e.keywordLine.scores.length;
   }
-  const scores = new Float32Array(scoreCells);
-  const attested = new Uint8Array(scoreCells);
-  const signatures = new Uint32Array(signatureCells);
+  // Written into scratch arrays first, then copied into one buffer of the batch's exact size
+  // (see the end).
+  if (scratch.scores.length < scoreCells) scratch.scores = new Float32Array(scoreCells * 2);
+  if (scratch.attested.length < scoreCells) scratch.attested = new Uint8Array(scoreCells * 2);
+  if (scratch.signatures.length < signatureCells) scratch.signatures = new Uint32Array(signatureCells * 2);
+  const { scores, attested, signatures } = scratch;
   let scoreAt = 0;
   let signatureAt = 0;
   for (const e of entries) {
@@ -130,12 +137,32 @@ export function packEntries(entries: readonly (WireEntry | null | undefined)[]):
       for (const m of more) strings.push(m);
     }
   }
-  return { count: entries.length, strings, ints: ints.data.slice(0, ints.length), scores, attested, signatures };
+  // The numbers of the batch share one buffer (signatures, scores and ints, then the attested
+  // bytes): one buffer to move and, on the receiving thread, one for the collector to sweep
+  // where there were four.
+  const scoresAt = 4 * signatureCells;
+  const intsAt = scoresAt + 4 * scoreCells;
+  const attestedAt = intsAt + 4 * ints.length;
+  const buffer = new ArrayBuffer(attestedAt + scoreCells);
+  const packed: PackedEntries = {
+    count: entries.length,
+    strings,
+    ints: new Int32Array(buffer, intsAt, ints.length),
+    scores: new Float32Array(buffer, scoresAt, scoreCells),
+    attested: new Uint8Array(buffer, attestedAt, scoreCells),
+    signatures: new Uint32Array(buffer, 0, signatureCells),
+  };
+  packed.ints.set(ints.data.subarray(0, ints.length));
+  packed.scores.set(scores.subarray(0, scoreCells));
+  packed.attested.set(attested.subarray(0, scoreCells));
+  packed.signatures.set(signatures.subarray(0, signatureCells));
+  return packed;
 }
 
 /** The buffers of a packed batch, for `postMessage`'s transfer list (the sender must not use the batch after). */
 export function transferables(p: PackedEntries): ArrayBuffer[] {
-  return [p.ints.buffer, p.scores.buffer, p.attested.buffer, p.signatures.buffer] as ArrayBuffer[];
+  // Listed once each: a transfer list with a buffer twice is an error.
+  return [...new Set([p.ints.buffer, p.scores.buffer, p.attested.buffer, p.signatures.buffer])] as ArrayBuffer[];
 }
 
 /**
