@@ -4,6 +4,7 @@
  * failure so that it can be replayed with FUZZ_SEED.
  */
 import fc from 'fast-check';
+import { normalizeArabic, normalizeByRuns } from '../../server/src/core/arabic';
 import { anyText, checkEntry, checkFixes, checkStructure, mutatedArticle } from './props';
 
 const total = Number(process.argv[2]) || 1_000_000;
@@ -13,6 +14,12 @@ const properties: [string, fc.IProperty<[unknown]>][] = [
   ['mutated articles: valid tree, symbols and folds', fc.property(mutatedArticle, (t) => checkStructure(t))],
   ['mutated articles: fixes clean and idempotent', fc.property(mutatedArticle, (t) => checkFixes(t))],
   ['mutated articles: entry split with evidence = parse with evidence', fc.property(fc.tuple(mutatedArticle, fc.nat()), ([t, s]) => checkEntry(t, s)) as fc.IProperty<[unknown]>],
+  [
+    'any text: normalizeArabic through the buffer = by runs',
+    fc.property(fc.oneof(anyText, mutatedArticle), (t) => {
+      if (normalizeArabic(t) !== normalizeByRuns(t)) throw new Error('the two normalisations differ');
+    }) as fc.IProperty<[unknown]>,
+  ],
 ];
 
 const started = Date.now();
