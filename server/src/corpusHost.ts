@@ -331,14 +331,18 @@ export class CorpusHost {
         async (result, b) => {
           const batchOf = batchUris.get(b);
           batchUris.delete(b);
-          if (!result?.entries || !batchOf || isCancelled()) return;
+          // Unpacked here, when the batch's turn comes, not when it arrives: a batch waiting
+          // behind earlier ones stays a few buffers instead of thousands of young objects that
+          // would survive collections and be promoted.
+          const entries = result?.entries;
+          if (!entries || !batchOf || isCancelled()) return;
           const { uris, configs } = batchOf;
           // The vocabulary is evidence too: loaded before the first entry that needs it.
           for (const config of new Set(configs)) await this.listsLoaded(config);
-          for (let k = 0; k < result.entries.length && k < uris.length; k++) {
+          for (let k = 0; k < entries.length && k < uris.length; k++) {
             const uri = uris[k]!;
             if (this.options.openText?.(uri) === undefined) {
-              const entry = result.entries[k];
+              const entry = entries[k];
               if (!entry) this.remove(uri);
               else this.index.set(withEvidence(entry, this.evidence(uri, configs[k]!)));
             }

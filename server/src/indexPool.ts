@@ -59,11 +59,16 @@ export class IndexPool {
           p.reject(new Error(m.error ?? 'no entries'));
           return;
         }
-        try {
-          p.resolve({ id: m.id, entries: unpackEntries(m.packed) });
-        } catch (e) {
-          p.reject(e instanceof Error ? e : new Error(String(e)));
-        }
+        // Unpacked when first read (see CorpusHost.indexFiles); a batch that is not what
+        // packEntries made throws there, which the host treats as a failed worker.
+        const packed = m.packed;
+        let entries: IndexJobResult['entries'];
+        p.resolve({
+          id: m.id,
+          get entries() {
+            return (entries ??= unpackEntries(packed));
+          },
+        });
       });
       worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))));
       worker.on('exit', (code) => {
