@@ -216,3 +216,31 @@ test('workspace symbols: headlines that start with the query first, then the oth
   assert.ok(mixed.some((s) => normalizeArabic(s.name).startsWith('اسعار')) && mixed.some((s) => !normalizeArabic(s.name).startsWith('اسعار')));
   assert.equal(workspaceSymbols(index, '', 10).length, 10, 'an empty query lists the first headlines');
 });
+
+test('a stored summary gives back its keywords exactly, in the compact form and in the full one', () => {
+  const r = rng(17);
+  const index = new CorpusIndex();
+  const kw = (text: string, line: number, start: number, end: number, attested: boolean): KeywordPlace => ({ text, normalized: normalizeArabic(text), line, start, end, attested });
+  const cases: KeywordPlace[][] = [
+    [kw('غزة', 6, 14, 17, true), kw('إسرائيل', 6, 19, 26, false), kw('الأمم المتحدة', 6, 28, 41, true)],
+    [],
+    // Keywords on two lines, a column past 32,767, a keyword longer than 32,767, and the limits.
+    [kw('غزة', 6, 14, 17, true), kw('القدس', 7, 0, 5, true)],
+    [kw('غزة', 6, 14, 17, false), kw('القدس', 6, 40_000, 40_005, true)],
+    [kw('غزة', 6, 0, 40_000, true)],
+    [kw('غزة', 6, 32_767, 32_767 + 32_767, true), kw('القدس', 6, 0, 0, false)],
+    [kw('غزة', 0, 32_768, 32_770, false)],
+  ];
+  cases.forEach((keywords, i) => {
+    const base = randomSummary(r, `file:///corpus/k${i}.txt`);
+    const stored = index.set({ ...base, keywords });
+    assert.deepEqual(stored.keywords, keywords, `case ${i}`);
+    assert.deepEqual(index.get(base.uri)!.keywords, keywords, `case ${i} through get`);
+    assert.deepEqual(
+      [...index.attestedKeywordsOf(base.uri)].sort(),
+      [...new Set(keywords.filter((k) => k.attested).map((k) => k.normalized))].sort(),
+      `case ${i}: attested`,
+    );
+  });
+  assert.equal(index.keywordArticleCount(normalizeArabic('غزة')), 6);
+});

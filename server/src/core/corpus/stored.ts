@@ -8,8 +8,16 @@ import { SIGNATURE_SIZE } from './shingles';
 import type { ArticleKeywords } from './lexicon';
 import type { ArticleSummary, KeywordPlace } from './summary';
 
-/** Slots per keyword in {@link StoredSummary.packed}: text, normalised form, line, start, end, attested (1 or 0). */
-export const KEYWORD_SLOTS = 6;
+/**
+ * Slots per keyword in {@link StoredSummary.packed}. Nearly always a summary's keywords are on one
+ * line with columns below 32,768: then three, text, normalised form and one small integer
+ * (start · 2^16 + length · 2 + attested), the line kept once. Else six: text, normalised form,
+ * line, start, end, attested (1 or 0). Three slots fewer per keyword is about 200 bytes an article.
+ */
+const COMPACT_SLOTS = 3;
+const FULL_SLOTS = 6;
+/** Columns and lengths the compact form holds (15 bits each, so that the integer stays below 2^31). */
+const COMPACT_LIMIT = 1 << 15;
 
 /** Signatures per chunk of the slab (256 KB). */
 const CHUNK_BITS = 10;
@@ -60,8 +68,10 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
   readonly words: number;
   readonly paragraphs: number;
   problems: Readonly<Record<string, number>> | undefined;
-  /** The keywords, {@link KEYWORD_SLOTS} slots each, their strings shared through `intern`. */
-  readonly packed: readonly (string | number)[];
+  /** The keywords, {@link COMPACT_SLOTS} or {@link FULL_SLOTS} slots each, their strings shared through `intern`. */
+  private readonly packed: readonly (string | number)[];
+  /** The line of every keyword in the compact form; -1 for the full form. */
+  private readonly keywordLine: number;
   /** The signature, copied out of the slab when the article leaves the index (its slot is reused). */
   private own: Uint32Array | undefined;
 
@@ -81,19 +91,27 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
     this.words = s.words;
     this.paragraphs = s.paragraphs;
     this.problems = s.problems;
+    const keywords = s.keywords;
+    const line = keywords.length ? keywords[0]!.line : 0;
+    const compact = keywords.every((k) => k.line === line && Number.isInteger(k.start) && Number.isInteger(k.end) && k.start >= 0 && k.start < COMPACT_LIMIT && k.end >= k.start && k.end - k.start < COMPACT_LIMIT);
+    const slots = compact ? COMPACT_SLOTS : FULL_SLOTS;
     // Exactly as long as it needs to be (pushing leaves up to half as many slots again unused).
-    const packed = new Array<string | number>(s.keywords.length * KEYWORD_SLOTS);
+    const packed = new Array<string | number>(keywords.length * slots);
     let at = 0;
-    for (const k of s.keywords) {
+    for (const k of keywords) {
       const text = intern(k.text);
       packed[at++] = text;
       packed[at++] = k.normalized === text ? text : intern(k.normalized);
-      packed[at++] = k.line;
-      packed[at++] = k.start;
-      packed[at++] = k.end;
-      packed[at++] = k.attested ? 1 : 0;
+      if (compact) packed[at++] = k.start * 0x10000 + (k.end - k.start) * 2 + (k.attested ? 1 : 0);
+      else {
+        packed[at++] = k.line;
+        packed[at++] = k.start;
+        packed[at++] = k.end;
+        packed[at++] = k.attested ? 1 : 0;
+      }
     }
     this.packed = packed;
+    this.keywordLine = compact ? line : -1;
     slab.set(slot, s.signature);
   }
 
@@ -106,31 +124,44 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
     this.own ??= this.slab.view(this.slot).slice();
   }
 
+  private get slots(): number {
+    return this.keywordLine >= 0 ? COMPACT_SLOTS : FULL_SLOTS;
+  }
+
   /** How many keywords there are. */
   get keywordCount(): number {
-    return this.packed.length / KEYWORD_SLOTS;
+    return this.packed.length / this.slots;
   }
 
   /** The text of keyword i. */
   textAt(i: number): string {
-    return this.packed[i * KEYWORD_SLOTS] as string;
+    return this.packed[i * this.slots] as string;
   }
 
   /** The normalised form of keyword i. */
   normalizedAt(i: number): string {
-    return this.packed[i * KEYWORD_SLOTS + 1] as string;
+    return this.packed[i * this.slots + 1] as string;
   }
 
   /** Whether keyword i is attested. */
   attestedAt(i: number): boolean {
-    return this.packed[i * KEYWORD_SLOTS + 5] === 1;
+    return this.keywordLine >= 0 ? ((this.packed[i * COMPACT_SLOTS + 2] as number) & 1) === 1 : this.packed[i * FULL_SLOTS + 5] === 1;
   }
 
   /** The keywords as objects (made on each call: use the accessors above in loops over the corpus). */
   get keywords(): KeywordPlace[] {
     const p = this.packed;
     const out: KeywordPlace[] = [];
-    for (let i = 0; i < p.length; i += KEYWORD_SLOTS) {
+    const line = this.keywordLine;
+    if (line >= 0) {
+      for (let i = 0; i < p.length; i += COMPACT_SLOTS) {
+        const n = p[i + 2] as number;
+        const start = Math.floor(n / 0x10000);
+        out.push({ text: p[i] as string, normalized: p[i + 1] as string, line, start, end: start + ((n & 0xffff) >> 1), attested: (n & 1) === 1 });
+      }
+      return out;
+    }
+    for (let i = 0; i < p.length; i += FULL_SLOTS) {
       out.push({ text: p[i] as string, normalized: p[i + 1] as string, line: p[i + 2] as number, start: p[i + 3] as number, end: p[i + 4] as number, attested: p[i + 5] === 1 });
     }
     return out;
