@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { normalizeArabic } from '../../server/src/core/arabic';
 import { CorpusIndex, spellingKey, transliterationKey } from '../../server/src/core/corpus/index';
 import { MultiMap } from '../../server/src/core/corpus/multimap';
+import { Postings } from '../../server/src/core/corpus/postings';
 import { workspaceSymbols } from '../../server/src/core/features/navigation';
 import { SIGNATURE_SIZE } from '../../server/src/core/corpus/shingles';
 import type { ArticleSummary, KeywordPlace } from '../../server/src/core/corpus/summary';
@@ -31,6 +32,37 @@ test('the multimap answers as a map of sets under random adds and removes', () =
         assert.deepEqual([...m.values(key2)].sort(), [...(model.get(key2) ?? [])].sort(), key2);
         assert.equal(m.count(key2), model.get(key2)?.size ?? 0);
         assert.equal(m.has(key2), model.has(key2));
+      }
+    }
+  }
+});
+
+test('the postings answer as a map of sorted sets under random adds and removes, ids in any order', () => {
+  const r = rng(13);
+  const p = new Postings();
+  const model = new Map<string, Set<number>>();
+  for (let step = 0; step < 30_000; step++) {
+    const key = `k${Math.floor(r() * 30)}`;
+    // Mostly growing ids (as indexing adds them), sometimes any id, sometimes one already there.
+    const id = r() < 0.6 ? step : Math.floor(r() * step + 1);
+    if (r() < 0.65) {
+      p.add(key, id);
+      if (!model.has(key)) model.set(key, new Set());
+      model.get(key)!.add(id);
+    } else {
+      const present = [...(model.get(key) ?? [])];
+      const victim = present.length && r() < 0.8 ? present[Math.floor(r() * present.length)]! : id;
+      p.delete(key, victim);
+      model.get(key)?.delete(victim);
+      if (model.get(key)?.size === 0) model.delete(key);
+    }
+    if (step % 101 === 0) {
+      assert.equal(p.size, model.size);
+      for (let k = 0; k < 30; k++) {
+        const key2 = `k${k}`;
+        assert.deepEqual([...p.values(key2)], [...(model.get(key2) ?? [])].sort((a, b) => a - b), key2);
+        assert.equal(p.count(key2), model.get(key2)?.size ?? 0);
+        assert.equal(p.has(key2), model.has(key2));
       }
     }
   }

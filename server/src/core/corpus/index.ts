@@ -9,6 +9,7 @@ import { BucketTable } from './buckets';
 import { type HeadlineMatch, HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { MultiMap } from './multimap';
+import { Postings } from './postings';
 import { SignatureSlab, StoredSummary } from './stored';
 import { bandKeys, fnv1a } from './shingles';
 import type { ArticleSummary } from './summary';
@@ -58,8 +59,8 @@ export class CorpusIndex {
   private readonly buckets = new BucketTable();
   /** Normalised headline → the articles with it. */
   private readonly headlines = new MultiMap<string, number>();
-  /** Normalised keyword → the articles with it. */
-  private readonly postings = new MultiMap<string, number>();
+  /** Normalised keyword → the articles with it (ascending ids). */
+  private readonly postings = new Postings();
   /** Attested keyword uses (see KeywordPlace.attested): evidence for keyword splitting. */
   private readonly attestedCounts = new Map<string, number>();
   /**
@@ -124,11 +125,17 @@ export class CorpusIndex {
       // The same text as far as the buckets and headlines know: a keywords line split again
       // with the corpus's evidence, which a corpus pass does for nearly every article. Only the
       // terms change; the article keeps its place.
-      this.unlinkTerms(old, existing!);
+      // The keywords it has before and after keep their postings (ids are in ascending order,
+      // so taking the id out and putting it back changes nothing but costs two moves of a list
+      // that may hold most of the corpus); everything else is counted down and up again.
+      const kept = new Set<string>();
+      const after = new Set(input.keywords.map((k) => k.normalized));
+      for (let i = 0; i < old.keywordCount; i++) if (after.has(old.normalizedAt(i))) kept.add(old.normalizedAt(i));
+      this.unlinkTerms(old, existing!, kept);
       old.retire();
       const summary = new StoredSummary(input, (t) => this.intern(t), this.signatures, existing!);
       this.docs[existing!] = summary;
-      this.linkTerms(summary, existing!);
+      this.linkTerms(summary, existing!, kept);
       this.version++;
       return summary;
     }
@@ -161,13 +168,26 @@ export class CorpusIndex {
     this.version++;
   }
 
-  /** Counts an article's keywords and source: postings, attested counts, spelling groups, lexicon. */
-  private linkTerms(summary: StoredSummary, id: number): void {
+  /**
+   * Counts an article's keywords and source: postings, attested counts, spelling groups, lexicon.
+   * `kept`: keywords whose postings already hold the article (see {@link set}); their spelling
+   * groups change exactly as if the article had been taken out of them and put back.
+   */
+  private linkTerms(summary: StoredSummary, id: number, kept?: ReadonlySet<string>): void {
+    const regrouped = kept?.size ? new Set<string>() : undefined;
     for (let i = 0; i < summary.keywordCount; i++) {
       const normalized = summary.normalizedAt(i);
-      // A keyword new to the corpus joins its spelling groups (the others are in theirs).
-      if (!this.postings.has(normalized)) this.group(normalized, true);
-      this.postings.add(normalized, id);
+      if (regrouped && kept!.has(normalized)) {
+        // Back in the group it left in unlinkTerms, if it was the keyword's only article.
+        if (!regrouped.has(normalized)) {
+          regrouped.add(normalized);
+          if (this.postings.count(normalized) === 1) this.group(normalized, true);
+        }
+      } else {
+        // A keyword new to the corpus joins its spelling groups (the others are in theirs).
+        if (!this.postings.has(normalized)) this.group(normalized, true);
+        this.postings.add(normalized, id);
+      }
       if (summary.attestedAt(i)) {
         bump(this.attestedCounts, normalized, 1);
         bump(this.attestedFirst, firstWord(normalized), 1);
@@ -177,18 +197,27 @@ export class CorpusIndex {
     this.lexicon.apply(summary, summary.source, 1);
   }
 
-  /** Takes back what {@link linkTerms} counted. */
-  private unlinkTerms(s: StoredSummary, id: number): void {
+  /** Takes back what {@link linkTerms} counted (`kept`: as there). */
+  private unlinkTerms(s: StoredSummary, id: number, kept?: ReadonlySet<string>): void {
+    const ungrouped = kept?.size ? new Set<string>() : undefined;
     for (let i = 0; i < s.keywordCount; i++) {
       const normalized = s.normalizedAt(i);
-      const had = this.postings.has(normalized);
-      this.postings.delete(normalized, id);
+      if (ungrouped && kept!.has(normalized)) {
+        // Its postings stay; its spelling groups lose it when this is its only article.
+        if (!ungrouped.has(normalized)) {
+          ungrouped.add(normalized);
+          if (this.postings.count(normalized) === 1) this.group(normalized, false);
+        }
+      } else {
+        const had = this.postings.has(normalized);
+        this.postings.delete(normalized, id);
+        if (had && !this.postings.has(normalized)) this.group(normalized, false);
+      }
       if (s.attestedAt(i)) {
         bump(this.attestedCounts, normalized, -1);
         bump(this.attestedFirst, firstWord(normalized), -1);
         bump(this.attestedLast, lastWord(normalized), -1);
       }
-      if (had && !this.postings.has(normalized)) this.group(normalized, false);
     }
     this.lexicon.apply(s, s.source, -1);
   }
