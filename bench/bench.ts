@@ -2,12 +2,18 @@
  * `npm run bench`: speed of the core on one document and of completion over a corpus.
  * Prints p50/p95 in milliseconds. Targets (DEVELOPERS.md / issue 2): p95 under 1 ms for a 4 KB
  * article and under 30 ms for 1 MB (parse + diagnostics + symbols + folding); completion p95
- * under 5 ms with 10,000 articles in the workspace. Figures, not assertions.
+ * under 5 ms with 10,000 articles in the workspace. A 10 MB article (issue 9: every request
+ * answered within the bench's targets): parse + diagnostics p95 under 1,000 ms, what the editor
+ * asks of the parsed article (symbols, folding, hover, completion once the body is indexed) p95
+ * under 50 ms, and the first completion, which indexes the body, under 1,000 ms. The real
+ * server's times for the same article are printed by test/lsp/hostile.test.ts. Figures, not
+ * assertions.
  */
 import { analyze } from '../server/src/core/analysis';
 import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { CorpusLexicon } from '../server/src/core/corpus/lexicon';
 import { complete } from '../server/src/core/features/completion';
+import { hover } from '../server/src/core/features/hover';
 import { foldingRanges } from '../server/src/core/features/folding';
 import { documentSymbols } from '../server/src/core/features/symbols';
 import { parseArticle } from '../server/src/core/parse/article';
@@ -64,6 +70,32 @@ if (want('document')) {
   const oneLine = 'كلمة '.repeat(200_000);
   console.log(`\n1 MB single line (${sizeOf(oneLine)}): parse + diagnostics + symbols + folding`);
   console.log('  ' + fmt(time(60, () => fullPass(oneLine)), 30));
+}
+
+if (want('huge')) {
+  // The article of test/lsp/hostile.test.ts: one headline, about 4,000 paragraphs, 10 MB.
+  const paragraphs: string[] = [];
+  let size = 0;
+  for (let i = 0; size < 10_000_000; i++) {
+    const p = syntheticArticle(i, 3000).split('\n').filter((l) => l.endsWith('.')).join(' ');
+    paragraphs.push(p);
+    size += Buffer.byteLength(p) + 1;
+  }
+  const huge = `عنوان خبر طويل جدا\nتاريخ النشر: 1st, May 2024 GMT\n${paragraphs.join('\n')}\nالمصدر: وكالة\nكلمات دلالية: موسكو القاهرة`;
+  const keywordsLine = paragraphs.length + 3;
+  console.log(`\n10 MB article (${sizeOf(huge)}, ${paragraphs.length.toLocaleString('en')} paragraphs)`);
+  let article = analyze(huge, DEFAULT_CONFIG).article;
+  console.log('  parse + diagnostics     ' + fmt(time(8, () => (article = analyze(huge, DEFAULT_CONFIG).article)), 1000));
+  console.log('  symbols                 ' + fmt(time(20, () => documentSymbols(article)), 50));
+  console.log('  folding                 ' + fmt(time(20, () => foldingRanges(article)), 50));
+  console.log('  hover (the date)        ' + fmt(time(20, () => hover(article, { line: 1, character: 20 })), 50));
+  const at = { line: keywordsLine, character: 'كلمات دلالية: موسكو '.length };
+  const fresh = analyze(huge, DEFAULT_CONFIG).article;
+  const t0 = process.hrtime.bigint();
+  complete(fresh, at, {});
+  const first = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`  completion, first       ${first.toFixed(1)} ms (indexes the body; target < 1000 ms: ${first < 1000 ? 'met' : 'NOT met'})`);
+  console.log('  completion, then        ' + fmt(time(20, () => complete(fresh, at, {})), 50));
 }
 
 if (want('completion')) {
