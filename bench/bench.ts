@@ -17,7 +17,7 @@ import { hover } from '../server/src/core/features/hover';
 import { foldingRanges } from '../server/src/core/features/folding';
 import { documentSymbols } from '../server/src/core/features/symbols';
 import { parseArticle } from '../server/src/core/parse/article';
-import { syntheticArticle } from './synthetic';
+import { hugeArticle, syntheticArticle } from './synthetic';
 
 function percentiles(samples: number[]): { p50: number; p95: number; max: number } {
   const s = [...samples].sort((a, b) => a - b);
@@ -74,16 +74,8 @@ if (want('document')) {
 
 if (want('huge')) {
   // The article of test/lsp/hostile.test.ts: one headline, about 4,000 paragraphs, 10 MB.
-  const paragraphs: string[] = [];
-  let size = 0;
-  for (let i = 0; size < 10_000_000; i++) {
-    const p = syntheticArticle(i, 3000).split('\n').filter((l) => l.endsWith('.')).join(' ');
-    paragraphs.push(p);
-    size += Buffer.byteLength(p) + 1;
-  }
-  const huge = `عنوان خبر طويل جدا\nتاريخ النشر: 1st, May 2024 GMT\n${paragraphs.join('\n')}\nالمصدر: وكالة\nكلمات دلالية: موسكو القاهرة`;
-  const keywordsLine = paragraphs.length + 3;
-  console.log(`\n10 MB article (${sizeOf(huge)}, ${paragraphs.length.toLocaleString('en')} paragraphs)`);
+  const { text: huge, paragraphs, keywordsLine } = hugeArticle(10_000_000);
+  console.log(`\n10 MB article (${sizeOf(huge)}, ${paragraphs.toLocaleString('en')} paragraphs)`);
   let article = analyze(huge, DEFAULT_CONFIG).article;
   console.log('  parse + diagnostics     ' + fmt(time(8, () => (article = analyze(huge, DEFAULT_CONFIG).article)), 1000));
   console.log('  symbols                 ' + fmt(time(20, () => documentSymbols(article)), 50));

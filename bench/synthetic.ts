@@ -64,3 +64,20 @@ export function syntheticArticle(seed: number, bytes = 3000, extraKeywords = 0):
   }
   return lines.join('\n');
 }
+
+/**
+ * One huge article of at least `bytes` bytes of UTF-8: a headline, a date line, paragraphs made
+ * of synthetic articles' body lines, a source and a two-keyword line. `keywordsLine` is its line.
+ * The 10 MB article of `npm run bench` and of the hostile-input tests.
+ */
+export function hugeArticle(bytes: number): { text: string; paragraphs: number; keywordsLine: number } {
+  const paragraphs: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = syntheticArticle(i, 3000).split('\n').filter((l) => l.endsWith('.')).join(' ');
+    paragraphs.push(p);
+    size += Buffer.byteLength(p) + 1;
+  }
+  const text = `عنوان خبر طويل جدا\nتاريخ النشر: 1st, May 2024 GMT\n${paragraphs.join('\n')}\nالمصدر: وكالة\nكلمات دلالية: موسكو القاهرة`;
+  return { text, paragraphs: paragraphs.length, keywordsLine: paragraphs.length + 3 };
+}
