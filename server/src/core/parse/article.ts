@@ -222,28 +222,40 @@ export function isBlank(text: string): boolean {
   return true;
 }
 
+interface KeywordItems {
+  readonly items: KeywordItem[];
+  readonly split: KeywordsNode['split'];
+  readonly segmentation: KeywordSegmentation | undefined;
+  /** The main texts normalised, when the line was segmented here. */
+  readonly normalized: readonly string[] | undefined;
+}
+
 /** Splits the keywords value into items, by separators when present, else by segmentation. */
 function keywordItems(
   value: TextSpan,
   texts: readonly string[],
   options: ParseOptions,
-): { items: KeywordItem[]; split: KeywordsNode['split']; segmentation?: KeywordSegmentation; normalized?: readonly string[] } {
+): KeywordItems {
   const line = value.range.start.line;
   const base = value.range.start.character;
-  if (!value.text.trim() || options.keywords === false) return { items: [], split: 'none' };
+  // Every return has the same four fields, in the same order: one object shape for the caller.
+  if (!value.text.trim() || options.keywords === false) return { items: [], split: 'none', segmentation: undefined, normalized: undefined };
   const separated = splitKeywordLine(value.text, options.keywordSeparators);
   if (separated) {
     return {
       items: separated.map((s) => ({ text: s.text, range: lineRange(line, base + s.start, base + s.end) })),
       split: 'separators',
+      segmentation: undefined,
+      normalized: undefined,
     };
   }
   const tokens = words(value.text);
   const starts = tokens.map((t) => t.start);
   const ends = tokens.map((t) => t.start + t.text.length);
-  const given = options.keywordLengths;
+  // A copy: lengths that crossed threads arrive as arrays of another kind than the ones built here.
+  const given = options.keywordLengths ? Array.from(options.keywordLengths) : undefined;
   if (given && given.length && given.every((n) => Number.isInteger(n) && n > 0) && given.reduce((a, b) => a + b, 0) === tokens.length) {
-    return { items: segmentedItems(value.text, line, base, starts, ends, given), split: 'segmented', segmentation: { starts, ends, lengths: given } };
+    return { items: segmentedItems(value.text, line, base, starts, ends, given), split: 'segmented', segmentation: { starts, ends, table: undefined, lengths: given }, normalized: undefined };
   }
   const normalized = texts.map(normalizeArabic);
   const table = phraseTable(
@@ -271,7 +283,19 @@ export function segmentedItems(value: string, line: number, base: number, starts
 
 /** Parses an article. Never throws. */
 export function parseArticle(text: string, options: ParseOptions = {}): Article {
-  const markers = options.markers ?? DEFAULT_MARKERS;
+  // Callers pass options of several shapes. They are read here, in a small function, into one
+  // object of one shape: the large function below then never meets an object shape its
+  // optimised code has not seen, which would throw that code away ("wrong map") to compile it
+  // again, at about 90 ms each time, in every worker thread.
+  return parse(text, options.markers ?? DEFAULT_MARKERS, {
+    keywordSeparators: options.keywordSeparators,
+    keywordEvidence: options.keywordEvidence,
+    keywordLengths: options.keywordLengths,
+    keywords: options.keywords,
+  });
+}
+
+function parse(text: string, markers: MarkerTokens, options: ParseOptions): Article {
   const lines = splitLines(typeof text === 'string' ? text : '');
   const bom = lines[0]!.text.charCodeAt(0) === 0xfeff;
 
@@ -332,7 +356,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
         case 'date':
           if (date) duplicates.push({ node, section: 'date', firstLine: date.line });
           else {
-            date = { ...node, parsed: parseDateValue(node.value.text) };
+            date = { line: node.line, text: node.text, range: node.range, marker: node.marker, value: node.value, parsed: parseDateValue(node.value.text) };
             advance('date', line.index, node.range);
           }
           break;
@@ -355,7 +379,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
           else {
             readAlsoLine = node;
             advance('readAlso', line.index, node.range);
-            if (node.value.text) inlineRelatedHeadline = { ...node.value, line: line.index };
+            if (node.value.text) inlineRelatedHeadline = { line: line.index, text: node.value.text, range: node.value.range };
           }
           break;
       }
@@ -364,7 +388,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
     // A text line: its zone is decided by the furthest section seen so far.
     const node = lineNode(line);
     if (maxRank >= SECTION_RANK.readAlso) relatedLines.push(node);
-    else if (maxRank >= SECTION_RANK.source) strayLines.push({ ...node, after: maxSection });
+    else if (maxRank >= SECTION_RANK.source) strayLines.push({ line: node.line, text: node.text, range: node.range, after: maxSection });
     else {
       paragraphs.push(node);
       advance('body', line.index, node.range);
@@ -382,15 +406,21 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
     const result = keywordItems(keywordsLine.value, texts, options);
     const { items, split, segmentation } = result;
     mainNormalized = result.normalized;
-    keywords = segmentation ? { ...keywordsLine, items, split, segmentation } : { ...keywordsLine, items, split };
+    const k = keywordsLine;
+    keywords = { line: k.line, text: k.text, range: k.range, marker: k.marker, value: k.value, items, split, segmentation };
   }
 
   let readAlso: ReadAlsoNode | undefined;
   if (readAlsoLine) {
     const articles = groupRelated(inlineRelatedHeadline, relatedLines);
     const last = articles.length ? articles[articles.length - 1]!.range.end : readAlsoLine.range.end;
+    const r = readAlsoLine;
     readAlso = {
-      ...readAlsoLine,
+      line: r.line,
+      text: r.text,
+      range: r.range,
+      marker: r.marker,
+      value: r.value,
       articles,
       sectionRange: { start: readAlsoLine.range.start, end: last },
     };
@@ -411,7 +441,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): Article 
     misplaced,
     duplicates,
     strayLines,
-    ...(mainNormalized ? { mainNormalized } : {}),
+    mainNormalized,
   };
 }
 
@@ -428,6 +458,6 @@ function groupRelated(inline: (TextSpan & { line: number }) | undefined, lines: 
   }
   return out.map((a) => {
     const lastNode = a.paragraphs.length ? a.paragraphs[a.paragraphs.length - 1]! : a.headline;
-    return { ...a, range: { start: a.headline.range.start, end: lastNode.range.end } };
+    return { headline: a.headline, paragraphs: a.paragraphs, range: { start: a.headline.range.start, end: lastNode.range.end } };
   });
 }

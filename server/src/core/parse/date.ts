@@ -596,16 +596,16 @@ function matchMonthAt(toks: readonly Tok[], j: number): MonthHit | undefined {
   if (!t || !t.key) return undefined;
   if (t.kind === 'latin') {
     const e = LATIN_MONTHS.get(t.key);
-    return e ? { ...e, script: 'latin', words: 1 } : undefined;
+    return e ? { month: e.month, calendar: e.calendar, script: 'latin', words: 1 } : undefined;
   }
   if (t.kind !== 'arabic') return undefined;
   const t2 = toks[j + 1];
   if (t2?.kind === 'arabic' && t2.key) {
     const e2 = ARABIC_MONTHS.get(`${t.key} ${t2.key}`);
-    if (e2) return { ...e2, script: 'arabic', words: 2 };
+    if (e2) return { month: e2.month, calendar: e2.calendar, script: 'arabic', words: 2 };
   }
   const e = ARABIC_MONTHS.get(t.key);
-  return e ? { ...e, script: 'arabic', words: 1 } : undefined;
+  return e ? { month: e.month, calendar: e.calendar, script: 'arabic', words: 1 } : undefined;
 }
 
 /** Reads one attempt at a form; collects the reasons of that attempt only. */
@@ -656,7 +656,7 @@ class Reader {
         }
       }
     }
-    return { ...hit, next };
+    return { month: hit.month, calendar: hit.calendar, script: hit.script, words: hit.words, next };
   }
 
   private monthReasons(hit: MonthHit, j: number): void {
