@@ -137,3 +137,23 @@ describe('--rule and --config', () => {
     assert.ok(fs.existsSync(path.join(d, 'ci.json')));
   });
 });
+
+describe('ARABIC_NEWS_LINT_TIMING', () => {
+  test('prints the wall time of each phase on stderr, and nothing without it', () => {
+    const d = corpus({ 'a.txt': CLEAN, 'b.txt': WITH_WARNINGS });
+    const timed = runJson([], d, { ARABIC_NEWS_LINT_TIMING: '1' });
+    assert.equal(timed.code, 0, timed.stderr);
+    const phases = timed.stderr.split('\n').filter((l) => / ms$/.test(l)).map((l) => l.replace(/\s+\d+ ms$/, ''));
+    assert.deepEqual(phases, ['list files', 'index pass', 're-split keyword lines', 'corpus snapshot', 'report pass']);
+    const plain = runJson([], d);
+    assert.equal(plain.stderr, '');
+    // The report is the same either way: the phases go to stderr only.
+    assert.deepEqual(timed.problems, plain.problems);
+  });
+
+  test('without corpus rules there is no index pass to time', () => {
+    const timed = runJson(['--no-corpus'], corpus({ 'a.txt': CLEAN }), { ARABIC_NEWS_LINT_TIMING: '1' });
+    const phases = timed.stderr.split('\n').filter((l) => / ms$/.test(l)).map((l) => l.replace(/\s+\d+ ms$/, ''));
+    assert.deepEqual(phases, ['list files', 'report pass']);
+  });
+});

@@ -6,6 +6,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { limitHeapGrowth } from '../heapGrowth';
 import { runExport } from './export';
+import { limitInlining } from './inlining';
 import { WORKER_MARK } from './pool';
 import { runCli } from './run';
 import { serveWorker } from './worker';
@@ -14,6 +15,7 @@ if (!isMainThread && workerData && (workerData as Record<string, unknown>)[WORKE
   serveWorker((workerData as { options: Parameters<typeof serveWorker>[0] }).options);
 } else {
   limitHeapGrowth();
+  limitInlining();
   const argv = process.argv.slice(2);
   const io = { argv, cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, workerScript: __filename };
   // `arabic-news-lint export …`: the dataset export (a folder named export is given as ./export).

@@ -59,6 +59,20 @@ function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
   return !!stream.isTTY;
 }
 
+/** Wall time per phase of a run, printed on stderr with ARABIC_NEWS_LINT_TIMING=1 (for profiling). */
+class PhaseTimes {
+  private last = performance.now();
+  private readonly phases: [string, number][] = [];
+  mark(phase: string): void {
+    const now = performance.now();
+    this.phases.push([phase, now - this.last]);
+    this.last = now;
+  }
+  report(): string {
+    return this.phases.map(([p, ms]) => `${p.padEnd(24)}${ms.toFixed(0).padStart(7)} ms`).join('\n');
+  }
+}
+
 /** Thrown to stop a run whose output is no longer read. */
 class BrokenPipe extends Error {}
 
@@ -129,7 +143,9 @@ export async function runCli(io: CliIo): Promise<number> {
     }
   }
 
+  const timing = io.env.ARABIC_NEWS_LINT_TIMING ? new PhaseTimes() : undefined;
   const { files, missing } = expandPatterns(options.patterns, cwd);
+  timing?.mark('list files');
   for (const m of missing) err(`arabic-news-lint: no such file or folder: ${m}`);
   if (files.length === 0) {
     err(`arabic-news-lint: no files matched ${options.patterns.map((p) => JSON.stringify(p)).join(' ')}.`);
@@ -189,8 +205,11 @@ export async function runCli(io: CliIo): Promise<number> {
       const reported = shard ? (f: FileEntry): boolean => shardOf(f.rel, shard.count) === shard.index : (): boolean => true;
       // The evidence each split consulted is kept only when fixing: a fixed text is split again
       // with it; otherwise the chosen lengths are all the report pass needs.
+      timing?.mark('index pass');
       corpus.resplit(reported, undefined, !!(options.fix || options.fixDryRun));
+      timing?.mark('re-split keyword lines');
       await runner.load(corpus.snapshot());
+      timing?.mark('corpus snapshot');
     }
 
     // (2) The report pass, over this shard's files, streamed in file order.
@@ -264,8 +283,10 @@ export async function runCli(io: CliIo): Promise<number> {
     await runner.close();
     return EXIT_FAILURE;
   }
+  timing?.mark('report pass');
   await runner.close();
   progress.clear();
+  if (timing) err(timing.report());
 
   if (reportFiles.length > 0 && checked === 0) {
     err('arabic-news-lint: no file could be read.');
