@@ -201,11 +201,11 @@ export async function runCli(io: CliIo): Promise<number> {
           progress.tick(entries.length);
         },
       );
+      timing?.mark('index pass');
       // Keyword lines split again with the corpus's evidence, in file order, as checkCorpus does.
       const reported = shard ? (f: FileEntry): boolean => shardOf(f.rel, shard.count) === shard.index : (): boolean => true;
       // The evidence each split consulted is kept only when fixing: a fixed text is split again
       // with it; otherwise the chosen lengths are all the report pass needs.
-      timing?.mark('index pass');
       corpus.resplit(reported, undefined, !!(options.fix || options.fixDryRun));
       timing?.mark('re-split keyword lines');
       await runner.load(corpus.snapshot());

@@ -412,9 +412,9 @@ function parse(text: string, markers: MarkerTokens, options: ParseOptions): Arti
 
   let readAlso: ReadAlsoNode | undefined;
   if (readAlsoLine) {
-    const articles = groupRelated(inlineRelatedHeadline, relatedLines);
-    const last = articles.length ? articles[articles.length - 1]!.range.end : readAlsoLine.range.end;
     const r = readAlsoLine;
+    const articles = groupRelated(inlineRelatedHeadline, relatedLines);
+    const last = articles.length ? articles[articles.length - 1]!.range.end : r.range.end;
     readAlso = {
       line: r.line,
       text: r.text,
@@ -422,7 +422,7 @@ function parse(text: string, markers: MarkerTokens, options: ParseOptions): Arti
       marker: r.marker,
       value: r.value,
       articles,
-      sectionRange: { start: readAlsoLine.range.start, end: last },
+      sectionRange: { start: r.range.start, end: last },
     };
   }
 
