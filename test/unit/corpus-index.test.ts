@@ -68,6 +68,54 @@ test('the postings answer as a map of sorted sets under random adds and removes,
   }
 });
 
+test('a keyword most articles share keeps its ids right as they come and go in any order (the dense form)', () => {
+  const r = rng(29);
+  const p = new Postings();
+  const model = new Set<number>();
+  const check = (): void => {
+    assert.deepEqual([...p.values('common')], [...model].sort((a, b) => a - b));
+    assert.equal(p.count('common'), model.size);
+    assert.equal(p.has('common'), model.size > 0);
+  };
+  // Indexing in file order: nearly every article has the keyword (a dense list).
+  const add = (id: number): void => {
+    p.add('common', id);
+    model.add(id);
+  };
+  for (let id = 0; id < 5_000; id++) if (r() < 0.9) add(id);
+  check();
+  // A corpus pass splitting keyword lines again: ids leave and come back anywhere, some beyond the last.
+  for (let step = 0; step < 20_000; step++) {
+    const id = Math.floor(r() * 6_000);
+    if (r() < 0.5) add(id);
+    else {
+      p.delete('common', id);
+      model.delete(id);
+    }
+    if (step % 997 === 0) check();
+  }
+  check();
+  // Articles leave until none has it: back to a short list, a lone id, then no key at all.
+  for (const id of [...model].sort(() => r() - 0.5)) {
+    p.delete('common', id);
+    model.delete(id);
+    if (model.size < 40 || model.size % 500 === 0) check();
+  }
+  assert.equal(p.size, 0);
+  // The same ids again: it becomes dense again.
+  for (let id = 4_000; id >= 0; id--) add(id);
+  check();
+  // A small dense key (64 articles, ids 0 to 63) emptied one id at a time: no key is left behind.
+  for (let id = 0; id < 64; id++) p.add('tiny', id);
+  assert.deepEqual([...p.values('tiny')], Array.from({ length: 64 }, (_, i) => i));
+  for (let id = 63; id >= 0; id--) {
+    p.delete('tiny', id);
+    assert.equal(p.count('tiny'), id);
+  }
+  assert.equal(p.has('tiny'), false);
+  assert.equal(p.size, 1);
+});
+
 /** Spellings of a few names, with the variants curators meet: hamza, ة/ه, ى/ي, spaces, ج/غ. */
 const SPELLINGS = [
   'إسرائيل',
