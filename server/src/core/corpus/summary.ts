@@ -81,9 +81,13 @@ export function mainTexts(article: Article): string[] {
 /** The normalised words of each main text (see {@link mainTexts}), computed once per article. */
 export function mainWordLists(article: Article): string[][] {
   // The parser normalised [headline or '', ...paragraphs] when it segmented the keywords line.
+  // Loops, not Array.prototype.map: see the note on arrays above parseArticle (parse/article.ts).
   const n = article.mainNormalized;
-  if (n && n.length === 1 + (article.body?.paragraphs.length ?? 0)) return (article.headline ? n : n.slice(1)).map(wordsOfNormalized);
-  return mainTexts(article).map(normalizedWords);
+  const lists: string[][] = [];
+  if (n && n.length === 1 + (article.body?.paragraphs.length ?? 0)) {
+    for (let i = article.headline ? 0 : 1; i < n.length; i++) lists.push(wordsOfNormalized(n[i]!));
+  } else for (const t of mainTexts(article)) lists.push(normalizedWords(t));
+  return lists;
 }
 
 /** Most keywords kept per article. */
@@ -208,14 +212,19 @@ function keywordPlaces(article: Article, wordLists: () => readonly (readonly str
     return segmentedPlaces(kw.value.text, line, base, seg.starts, seg.ends, seg.lengths, attested ?? phraseAttested(kw.value.text, seg.starts, seg.ends, wordLists()));
   }
   const separated = kw.split === 'separators';
-  return kw.items.slice(0, MAX_SUMMARY_KEYWORDS).map((k) => ({
-    text: detach(k.text),
-    normalized: detach(normalizeArabic(k.text)),
-    line: k.range.start.line,
-    start: k.range.start.character,
-    end: k.range.end.character,
-    attested: separated,
-  }));
+  const places: KeywordPlace[] = [];
+  for (const k of kw.items) {
+    if (places.length >= MAX_SUMMARY_KEYWORDS) break;
+    places.push({
+      text: detach(k.text),
+      normalized: detach(normalizeArabic(k.text)),
+      line: k.range.start.line,
+      start: k.range.start.character,
+      end: k.range.end.character,
+      attested: separated,
+    });
+  }
+  return places;
 }
 
 /** The control characters, which end a word in {@link countWords} as the space does. */

@@ -280,7 +280,11 @@ export class PreparedTexts {
     // A text in which no relevant key occurs (even inside a word, or without its ال as after
     // لل) contributes nothing to look up: skip it whole. Word positions of different texts
     // never meet (a text edge is a hard boundary), so skipping changes no answer.
-    const probes = relevant ? [...relevant].map((k) => (k.startsWith('ال') && k.length > 3 ? k.slice(2) : k)) : undefined;
+    let probes: string[] | undefined;
+    if (relevant) {
+      probes = [];
+      for (const k of relevant) probes.push(k.startsWith('ال') && k.length > 3 ? k.slice(2) : k);
+    }
     for (const raw of texts) {
       if (typeof raw !== 'string' || raw.length === 0) continue;
       const text = normalized ? raw : normalizeArabic(raw);
@@ -478,7 +482,8 @@ interface Token {
   shape: number;
 }
 
-const EMPTY_TOKEN: Token = Object.freeze({ key: '', id: -1, shape: 0 });
+// Not frozen: a frozen object has a hidden class of its own, which gapScore would meet beside the others'.
+const EMPTY_TOKEN: Token = { key: '', id: -1, shape: 0 };
 
 /** Boundary score of the gap between tokens `a` and `b` of the line (positive = separate keywords). */
 function gapScore(a: Token, b: Token, text: PreparedTexts): number {
@@ -591,7 +596,8 @@ function safeVocabulary(evidence: KeywordEvidence, phrase: string): boolean {
   }
 }
 
-const EMPTY: readonly number[] = Object.freeze([]);
+// Not frozen, for the same reason as EMPTY_TOKEN: it is iterated where the occurrence lists are.
+const EMPTY: readonly number[] = [];
 
 /**
  * What segmentation knows of a keywords line before consulting the corpus: each candidate
@@ -640,7 +646,9 @@ const OCCURRENCES = (() => {
 export function phraseTable(tokens: readonly string[], texts: readonly string[] | PreparedTexts, normalized = false): PhraseTable {
   const n = Array.isArray(tokens) ? tokens.length : 0;
   const scores = new Float32Array(n * MAX_KEYWORD_TOKENS).fill(NaN);
-  const keys = new Array<string>(n).fill('');
+  // Built by push, not `new Array(n)`: a packed array (see the note on arrays above parseArticle).
+  const keys: string[] = [];
+  for (let k = 0; k < n; k++) keys.push('');
   try {
     const W = WEIGHTS;
     for (let k = 0; k < n; k++) keys[k] = typeof tokens[k] === 'string' ? tokenKey(tokens[k]!) : '';
@@ -649,12 +657,12 @@ export function phraseTable(tokens: readonly string[], texts: readonly string[] 
       texts instanceof PreparedTexts ? texts : prepareTexts(Array.isArray(texts) ? texts : [], new Set(keys.filter((k) => k !== '')), normalized);
 
     const tokenCache = new Map<string, Token>();
-    const line: Token[] = keys.map((key) => {
-      if (key === '') return EMPTY_TOKEN;
-      let token = tokenCache.get(key);
+    const line: Token[] = [];
+    for (const key of keys) {
+      let token = key === '' ? EMPTY_TOKEN : tokenCache.get(key);
       if (token === undefined) tokenCache.set(key, (token = { key, id: text.idOf(key), shape: shapeOf(key) }));
-      return token;
-    });
+      line.push(token);
+    }
 
     // gaps[g] scores the gap between tokens g and g+1 (positive = boundary).
     const gaps = new Float64Array(Math.max(n - 1, 0));

@@ -243,28 +243,44 @@ function keywordItems(
   const separated = splitKeywordLine(value.text, options.keywordSeparators);
   if (separated) {
     return {
-      items: separated.map((s) => ({ text: s.text, range: lineRange(line, base + s.start, base + s.end) })),
+      items: separatedItems(separated, line, base),
       split: 'separators',
       segmentation: undefined,
       normalized: undefined,
     };
   }
+  // Loops, not Array.prototype.map: see the note on arrays above parseArticle.
   const tokens = words(value.text);
-  const starts = tokens.map((t) => t.start);
-  const ends = tokens.map((t) => t.start + t.text.length);
-  // A copy: lengths that crossed threads arrive as arrays of another kind than the ones built here.
-  const given = options.keywordLengths ? Array.from(options.keywordLengths) : undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const tokenTexts: string[] = [];
+  for (const t of tokens) {
+    starts.push(t.start);
+    ends.push(t.start + t.text.length);
+    tokenTexts.push(t.text);
+  }
+  // A copy, by push: lengths that crossed threads arrive as arrays of another kind than the ones
+  // built here, and Array.from's result is of one kind or another as its caller is optimised or not.
+  let given: number[] | undefined;
+  if (options.keywordLengths) {
+    given = [];
+    for (const n of options.keywordLengths) given.push(n);
+  }
   if (given && given.length && given.every((n) => Number.isInteger(n) && n > 0) && given.reduce((a, b) => a + b, 0) === tokens.length) {
     return { items: segmentedItems(value.text, line, base, starts, ends, given), split: 'segmented', segmentation: { starts, ends, table: undefined, lengths: given }, normalized: undefined };
   }
-  const normalized = texts.map(normalizeArabic);
-  const table = phraseTable(
-    tokens.map((t) => t.text),
-    normalized,
-    true,
-  );
+  const normalized: string[] = [];
+  for (const t of texts) normalized.push(normalizeArabic(t));
+  const table = phraseTable(tokenTexts, normalized, true);
   const lengths = bestSegmentation(table, options.keywordEvidence);
   return { items: segmentedItems(value.text, line, base, starts, ends, lengths), split: 'segmented', segmentation: { starts, ends, table, lengths }, normalized };
+}
+
+/** The keyword items of a line split at its separators. */
+function separatedItems(separated: readonly { readonly text: string; readonly start: number; readonly end: number }[], line: number, base: number): KeywordItem[] {
+  const items: KeywordItem[] = [];
+  for (const s of separated) items.push({ text: s.text, range: lineRange(line, base + s.start, base + s.end) });
+  return items;
 }
 
 /** The keyword items of a segmented line: consecutive runs of `lengths` tokens. */
@@ -280,6 +296,15 @@ export function segmentedItems(value: string, line: number, base: number, starts
   }
   return items;
 }
+
+/*
+ * A note on arrays. The parser and the corpus summary build the arrays they hand on (token
+ * starts, normalised texts, word lists, keyword items) with loops and push, not with
+ * Array.prototype.map: V8's unoptimised `map` returns a packed array, but once the caller is
+ * optimised the inlined `map` returns a holey one, of another hidden class. Every function that
+ * was optimised in between for the packed arrays was then thrown away and compiled again
+ * ("wrong map"), in every worker thread: about a third of the compile time of a command-line run.
+ */
 
 /** Parses an article. Never throws. */
 export function parseArticle(text: string, options: ParseOptions = {}): Article {
@@ -402,7 +427,8 @@ function parse(text: string, markers: MarkerTokens, options: ParseOptions): Arti
   let keywords: KeywordsNode | undefined;
   let mainNormalized: readonly string[] | undefined;
   if (keywordsLine) {
-    const texts = [headline?.text ?? '', ...paragraphs.map((p) => p.text)];
+    const texts = [headline?.text ?? ''];
+    for (const p of paragraphs) texts.push(p.text);
     const result = keywordItems(keywordsLine.value, texts, options);
     const { items, split, segmentation } = result;
     mainNormalized = result.normalized;
@@ -456,8 +482,10 @@ function groupRelated(inline: (TextSpan & { line: number }) | undefined, lines: 
       out.push(current);
     } else current.paragraphs.push(l);
   }
-  return out.map((a) => {
+  const articles: RelatedArticle[] = [];
+  for (const a of out) {
     const lastNode = a.paragraphs.length ? a.paragraphs[a.paragraphs.length - 1]! : a.headline;
-    return { headline: a.headline, paragraphs: a.paragraphs, range: { start: a.headline.range.start, end: lastNode.range.end } };
-  });
+    articles.push({ headline: a.headline, paragraphs: a.paragraphs, range: { start: a.headline.range.start, end: lastNode.range.end } });
+  }
+  return articles;
 }

@@ -138,8 +138,7 @@ export function matchMarker(line: string, tokens: MarkerTokens = DEFAULT_MARKERS
     const tokenEnd = hasColon ? m[0].length - m[3].length : m[0].length - m[1].length - m[3].length;
     const valueStart = m[0].length;
     // The phrase must end at a word boundary: «المصدري» is not the marker.
-    const next = line.charCodeAt(tokenEnd);
-    if (!hasColon && tokenEnd < line.length && m[1] === '' && m[3] === '' && !Number.isNaN(next)) continue;
+    if (!hasColon && tokenEnd < line.length && m[1] === '' && m[3] === '') continue;
     const rest = line.slice(valueStart);
     if (kind === 'boilerplate') {
       if (rest.trim() !== '') continue;
