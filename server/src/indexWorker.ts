@@ -12,6 +12,7 @@ import { type PackedEntries, packEntries, transferables } from './core/corpus/wi
 import { parseArticle } from './core/parse/article';
 import type { MarkerTokens } from './core/parse/markers';
 import { looksLikeArticle } from './core/parse/sniff';
+import { expectTransfers } from './transfers';
 
 /** Largest article file indexed, in bytes (as CorpusHost.readFile). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -108,6 +109,8 @@ export function runIndexJob(job: IndexJob): IndexJobResult {
 export const WORKER_NICE = 10;
 
 if (parentPort) {
+  // Replies transfer their buffers: detach one now, before anything is optimised (transfers.ts).
+  expectTransfers();
   try {
     // Elsewhere (macOS, Windows) the call would lower the whole server's priority.
     if (process.platform === 'linux') os.setPriority(WORKER_NICE);

@@ -5,11 +5,14 @@ import type { FromWorker, ToWorker } from './pool';
 import { packEntries, transferables } from '../core/corpus/wire';
 import type { PortableCorpus } from '../core/corpus/portable';
 import { type ExportJob, exportRecord, packScans, scanForExport, scanTransferables } from './exportWork';
+import { expectTransfers } from '../transfers';
 
 /** Serves batches until the main thread terminates the worker. */
 export function serveWorker(options: CheckerOptions): void {
   const port = parentPort;
   if (!port) return;
+  // Replies transfer their buffers: detach one now, before anything is optimised (transfers.ts).
+  expectTransfers();
   const checker = new FileChecker(options);
   let exportState: { corpus: PortableCorpus; job: ExportJob } | undefined;
   port.on('message', (m: ToWorker) => {
