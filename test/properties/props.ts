@@ -15,6 +15,7 @@ import { foldingRanges } from '../../server/src/core/features/folding';
 import { documentSymbols, type ArticleSymbol } from '../../server/src/core/features/symbols';
 import { parseArticle, type Article } from '../../server/src/core/parse/article';
 import { applyEdits, offsetAt } from '../../server/src/core/text/edits';
+import { decodeUtf8Strict } from '../../server/src/core/text/encoding';
 import type { Range } from '../../server/src/core/types';
 import { listFiles, readExpectations, repoRoot } from '../support/fixtures';
 
@@ -187,4 +188,44 @@ export function checkEntry(text: string, seed: number): void {
     const b = (parsed.keywords?.items ?? []).map((k) => k.text);
     if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`given lengths give other items: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   }
+}
+
+/** Byte sequences at the edges of UTF-8's rules: overlong forms, surrogates, the last code point and past it, lone leads and continuations, a BOM. */
+const UTF8_EDGES: readonly (readonly number[])[] = [
+  [0xc0, 0x80], [0xc1, 0xbf], [0xc2, 0x80], [0xdf, 0xbf], [0xe0, 0x80, 0x80], [0xe0, 0x9f, 0xbf], [0xe0, 0xa0, 0x80], [0xed, 0x9f, 0xbf],
+  [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xee, 0x80, 0x80], [0xef, 0xbf, 0xbf], [0xef, 0xbb, 0xbf], [0xf0, 0x80, 0x80, 0x80], [0xf0, 0x8f, 0xbf, 0xbf],
+  [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80], [0xff], [0xfe], [0x80], [0xbf], [0xc2], [0xe1, 0x80],
+  [0xf1, 0x80, 0x80], [0xd8, 0xa7], [0x41], [0x00],
+];
+
+const encoder = new TextEncoder();
+
+/** Bytes that are UTF-8 or nearly: random bytes, encoded texts, encoded texts with one byte changed or cut short, edge sequences. */
+export const utf8Bytes: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc.uint8Array({ maxLength: 40 }),
+  fc.oneof(anyText, mutatedArticle).map((t) => encoder.encode(t)),
+  fc.tuple(fc.oneof(anyText, mutatedArticle), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([t, at, b]) => {
+    const bytes = encoder.encode(t);
+    if (bytes.length) bytes[at % bytes.length] = b;
+    return bytes;
+  }),
+  fc.tuple(anyText, fc.nat()).map(([t, cut]) => {
+    const bytes = encoder.encode(t);
+    return bytes.subarray(0, cut % (bytes.length + 1));
+  }),
+  fc.array(fc.constantFrom(...UTF8_EDGES), { maxLength: 12 }).map((seqs) => Uint8Array.from(seqs.flat())),
+);
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** decodeUtf8Strict answers as TextDecoder's fatal mode: the same text, or undefined where it throws. */
+export function checkUtf8(bytes: Uint8Array): void {
+  let expected: string | undefined;
+  try {
+    expected = strictUtf8.decode(bytes);
+  } catch {
+    expected = undefined;
+  }
+  const actual = decodeUtf8Strict(bytes);
+  if (actual !== expected) throw new Error(`decodeUtf8Strict(${Buffer.from(bytes).toString('hex')}) = ${JSON.stringify(actual)}, TextDecoder: ${JSON.stringify(expected)}`);
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { normalizeArabic, normalizeByRuns } from '../../server/src/core/arabic';
 import { countWords } from '../../server/src/core/corpus/summary';
-import { anyText, checkEntry, checkFixes, checkStructure, mutatedArticle } from '../properties/props';
+import { anyText, checkEntry, checkFixes, checkStructure, checkUtf8, mutatedArticle, utf8Bytes } from '../properties/props';
+import { decodeUtf8Strict } from '../../server/src/core/text/encoding';
 
 const runs = Number(process.env.FUZZ_RUNS) || 10_000;
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -22,6 +23,20 @@ test(`mutated articles: fixes apply cleanly, touch nothing else, and are idempot
 
 test(`mutated articles: an index entry split with evidence equals the parse with that evidence (${runs} cases)`, () => {
   fc.assert(fc.property(mutatedArticle, fc.nat(), (t, s) => checkEntry(t, s)), options);
+});
+
+test(`any bytes: the UTF-8 decoding loop answers as TextDecoder's fatal mode (${runs} cases)`, () => {
+  fc.assert(fc.property(utf8Bytes, (b) => checkUtf8(b)), options);
+});
+
+test('UTF-8 decoding past the loop\'s size (TextDecoder) and after a longer file (the scratch is reused)', () => {
+  const long = new TextEncoder().encode('عنوان الخبر 😀 '.repeat(20_000)); // 400 KB
+  checkUtf8(long);
+  const broken = Uint8Array.from([...long, 0xc3]);
+  assert.equal(decodeUtf8Strict(broken), undefined);
+  // A long file then a short one: nothing of the first is left in the second's text.
+  checkUtf8(long.subarray(0, 200_000));
+  assert.equal(decodeUtf8Strict(new TextEncoder().encode('نص')), 'نص');
 });
 
 test('regressions found by npm run fuzz', () => {
