@@ -13,6 +13,8 @@ import { parsePreferredSpellings, parseVocabulary } from '../../server/src/core/
 import { resolveConfig } from '../../server/src/core/config';
 import { parseConfigFile } from '../../server/src/core/configFile';
 import { listFiles, readExpectations, repoRoot } from '../support/fixtures';
+import fc from 'fast-check';
+import { editDistance } from '../../server/src/core/rules/corpus/names';
 
 const root = path.join(repoRoot, 'test/fixtures/corpus');
 
@@ -38,3 +40,17 @@ for (const dir of fs.existsSync(root) ? fs.readdirSync(root).sort() : []) {
     });
   });
 }
+
+test('the bounded edit distance is the full one, capped at max + 1 (AN304 compares every source with a bound)', () => {
+  // Letters that normalise alike and differ, so that near names are common among the cases.
+  const name = fc.array(fc.constantFrom('ا', 'أ', 'ب', 'ة', 'ه', 'ي', 'ى', 'ن', 'و', 'ز', ' '), { maxLength: 14 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(name, name, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+      const full = editDistance(a, b);
+      assert.equal(editDistance(a, b, max), Math.min(full, max + 1), `${a} / ${b} / ${max}`);
+    }),
+    { numRuns: 5_000 },
+  );
+  assert.equal(editDistance('البوابة نيوز', 'البوابة نيور'), 1);
+  assert.equal(editDistance('بوابة الاهرام', 'البوابة نيوز', 1), 2);
+});

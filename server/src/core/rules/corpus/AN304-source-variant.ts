@@ -4,6 +4,23 @@ import { normalizeArabic } from '../../arabic';
 import { editDistance } from './names';
 import { transliterationKey } from '../../corpus/index';
 
+/**
+ * The normalised form and transliteration key of each source name met. A corpus has few
+ * sources, the same for every article of a run, and the rule compares each article's source
+ * with all of them: computed once per name, not once per article (bounded all the same).
+ */
+const sourceKeys = new Map<string, { readonly normalized: string; readonly folded: string | undefined }>();
+
+function keysOf(name: string): { readonly normalized: string; readonly folded: string | undefined } {
+  let keys = sourceKeys.get(name);
+  if (!keys) {
+    if (sourceKeys.size >= 10_000) sourceKeys.clear();
+    keys = { normalized: normalizeArabic(name), folded: transliterationKey(name) };
+    sourceKeys.set(name, keys);
+  }
+  return keys;
+}
+
 /** AN304: a source name close to a more frequent one. */
 export const sourceVariant: Rule = {
   id: 'AN304',
@@ -23,7 +40,7 @@ export const sourceVariant: Rule = {
     const source = article.source;
     if (!corpus || !source || !source.value.text) return;
     const mine = source.value.text;
-    const normalized = normalizeArabic(mine);
+    const { normalized, folded } = keysOf(mine);
     const allowed = normalized.length <= 4 ? 0 : normalized.length <= 10 ? 1 : 2;
     let own = 0;
     let best: { text: string; count: number } | undefined;
@@ -32,12 +49,11 @@ export const sourceVariant: Rule = {
       if (s.text === mine) own = s.count;
       else candidates.push(s);
     }
-    const folded = transliterationKey(mine);
     for (const s of candidates) {
       if (s.count <= own) continue;
-      const d = editDistance(normalized, normalizeArabic(s.text));
+      const other = keysOf(s.text);
       // Close in letters, or the same name in another transliteration (ج/غ/ق/ك, ف/ڤ, ب/پ).
-      if (d > allowed && (folded === undefined || folded !== transliterationKey(s.text))) continue;
+      if (editDistance(normalized, other.normalized, allowed) > allowed && (folded === undefined || folded !== other.folded)) continue;
       if (!best || s.count > best.count || (s.count === best.count && s.text < best.text)) best = s;
     }
     if (!best) return;

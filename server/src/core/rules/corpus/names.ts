@@ -10,20 +10,30 @@ export function fileName(uri: string): string {
   }
 }
 
-/** Levenshtein distance, for short strings (source names). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance, for short strings (source names). With `max`, any distance above it is
+ * answered as `max + 1`, as soon as it is certain: when the lengths differ by more, or when a
+ * whole row of the table is above it.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[] = [];
+  for (let j = 0; j <= b.length; j++) d.push(j);
   for (let i = 1; i <= a.length; i++) {
     let prev = d[0]!;
     d[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[j] = v;
+      if (v < rowMin) rowMin = v;
       prev = tmp;
     }
+    if (rowMin > max) return max + 1;
   }
-  return d[b.length]!;
+  return Math.min(d[b.length]!, max + 1);
 }
 
 /** The most frequent spelling of a map (ties: the smallest in code-unit order). */
