@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { normalizeArabic, normalizeByRuns } from '../../server/src/core/arabic';
-import { anyText, checkEntry, checkFixes, checkStructure, checkUtf8, mutatedArticle, utf8Bytes } from './props';
+import { anyText, checkEntry, checkFixes, checkNormalizedKeys, checkStructure, checkUtf8, mutatedArticle, utf8Bytes } from './props';
 
 const total = Number(process.argv[2]) || 1_000_000;
 const batch = 20_000;
@@ -14,6 +14,7 @@ const properties: [string, fc.IProperty<[unknown]>][] = [
   ['mutated articles: valid tree, symbols and folds', fc.property(mutatedArticle, (t) => checkStructure(t))],
   ['mutated articles: fixes clean and idempotent', fc.property(mutatedArticle, (t) => checkFixes(t))],
   ['mutated articles: entry split with evidence = parse with evidence', fc.property(fc.tuple(mutatedArticle, fc.nat()), ([t, s]) => checkEntry(t, s)) as fc.IProperty<[unknown]>],
+  ['any text: normalisation idempotent, keys of normalised forms the same', fc.property(fc.oneof(anyText, mutatedArticle), (t) => checkNormalizedKeys(t)) as fc.IProperty<[unknown]>],
   ['any bytes: UTF-8 decoding loop = TextDecoder (fatal)', fc.property(utf8Bytes, (b) => checkUtf8(b)) as fc.IProperty<[unknown]>],
   [
     'any text: normalizeArabic through the buffer = by runs',

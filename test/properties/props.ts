@@ -16,6 +16,8 @@ import { documentSymbols, type ArticleSymbol } from '../../server/src/core/featu
 import { parseArticle, type Article } from '../../server/src/core/parse/article';
 import { applyEdits, offsetAt } from '../../server/src/core/text/edits';
 import { decodeUtf8Strict } from '../../server/src/core/text/encoding';
+import { normalizeArabic } from '../../server/src/core/arabic';
+import { transliterationEligible, transliterationKey, transliterationKeyOfNormalized } from '../../server/src/core/corpus/index';
 import type { Range } from '../../server/src/core/types';
 import { listFiles, readExpectations, repoRoot } from '../support/fixtures';
 
@@ -228,4 +230,18 @@ export function checkUtf8(bytes: Uint8Array): void {
   }
   const actual = decodeUtf8Strict(bytes);
   if (actual !== expected) throw new Error(`decodeUtf8Strict(${Buffer.from(bytes).toString('hex')}) = ${JSON.stringify(actual)}, TextDecoder: ${JSON.stringify(expected)}`);
+}
+
+/**
+ * normalizeArabic is idempotent: the index computes spelling and transliteration keys of
+ * keywords' normalised forms without normalising them again (spellingKeyOfNormalized), which
+ * gives the same keys only if so. Eligibility for transliteration counts code points as before.
+ */
+export function checkNormalizedKeys(text: string): void {
+  const n = normalizeArabic(text);
+  if (normalizeArabic(n) !== n) throw new Error(`normalizeArabic is not idempotent on ${JSON.stringify(text)}`);
+  if (transliterationKeyOfNormalized(n) !== transliterationKey(text)) throw new Error(`transliteration keys differ for ${JSON.stringify(text)}`);
+  const stem = n.startsWith('ال') ? n.slice(2) : n;
+  const eligible = n.includes(' ') || [...stem].length >= 5;
+  if (transliterationEligible(text) !== eligible) throw new Error(`eligibility differs for ${JSON.stringify(text)}`);
 }

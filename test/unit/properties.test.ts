@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { normalizeArabic, normalizeByRuns } from '../../server/src/core/arabic';
 import { countWords } from '../../server/src/core/corpus/summary';
-import { anyText, checkEntry, checkFixes, checkStructure, checkUtf8, mutatedArticle, utf8Bytes } from '../properties/props';
+import { anyText, checkEntry, checkFixes, checkNormalizedKeys, checkStructure, checkUtf8, mutatedArticle, utf8Bytes } from '../properties/props';
 import { decodeUtf8Strict } from '../../server/src/core/text/encoding';
 
 const runs = Number(process.env.FUZZ_RUNS) || 10_000;
@@ -37,6 +37,10 @@ test('UTF-8 decoding past the loop\'s size (TextDecoder) and after a longer file
   // A long file then a short one: nothing of the first is left in the second's text.
   checkUtf8(long.subarray(0, 200_000));
   assert.equal(decodeUtf8Strict(new TextEncoder().encode('نص')), 'نص');
+});
+
+test(`any text: normalisation is idempotent, so keys of normalised forms are the keys of the text (${runs} cases)`, () => {
+  fc.assert(fc.property(fc.oneof(anyText, mutatedArticle, fc.string({ unit: 'grapheme', maxLength: 12 })), (t) => checkNormalizedKeys(t)), options);
 });
 
 test('regressions found by npm run fuzz', () => {

@@ -16,7 +16,16 @@ import type { ArticleSummary } from './summary';
 
 /** A key under which spellings of one keyword (or source) are grouped: normalised, without spaces. */
 export function spellingKey(text: string): string {
-  return normalizeArabic(text).replace(/ /g, '');
+  return spellingKeyOfNormalized(normalizeArabic(text));
+}
+
+/**
+ * {@link spellingKey} of a text already normalised (a keyword's normalised form): the same key,
+ * since normalizeArabic is idempotent (a property test holds it so), without normalising again.
+ * The index computes keys for every new keyword; each used to normalise it up to four times.
+ */
+export function spellingKeyOfNormalized(normalized: string): string {
+  return normalized.replace(/ /g, '');
 }
 
 /**
@@ -28,17 +37,35 @@ const TRANSLITERATION: Readonly<Record<string, string>> = { 'ج': 'G', 'غ': 'G'
 
 /** Whether a name may be matched through transliteration variants. */
 export function transliterationEligible(text: string): boolean {
-  const n = normalizeArabic(text);
+  return eligibleNormalized(normalizeArabic(text));
+}
+
+function eligibleNormalized(n: string): boolean {
   if (n.includes(' ')) return true;
   // The article ال does not make a common noun a name: الغاز/الجاز stay apart.
-  const stem = n.startsWith('ال') ? n.slice(2) : n;
-  return [...stem].length >= 5;
+  const from = n.startsWith('ال') ? 2 : 0;
+  // At least five code points (a surrogate pair is one).
+  let points = 0;
+  for (let i = from; i < n.length && points < 5; i++) {
+    const c = n.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === from || !isHighSurrogate(n.charCodeAt(i - 1))) points++;
+  }
+  return points >= 5;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** The spelling key with the transliteration letters folded, or undefined when the text is not eligible. */
 export function transliterationKey(text: string): string | undefined {
-  if (!transliterationEligible(text)) return undefined;
-  return spellingKey(text).replace(TRANSLITERATION_LETTERS, (c) => TRANSLITERATION[c]!);
+  return transliterationKeyOfNormalized(normalizeArabic(text));
+}
+
+/** {@link transliterationKey} of a text already normalised (see {@link spellingKeyOfNormalized}). */
+export function transliterationKeyOfNormalized(normalized: string): string | undefined {
+  if (!eligibleNormalized(normalized)) return undefined;
+  return spellingKeyOfNormalized(normalized).replace(TRANSLITERATION_LETTERS, (c) => TRANSLITERATION[c]!);
 }
 
 const TRANSLITERATION_LETTERS = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
@@ -103,8 +130,8 @@ export class CorpusIndex {
 
   /** Adds (or removes) a keyword's normalised form to (from) its spelling groups. */
   private group(normalized: string, add: boolean): void {
-    const g = groupHash(spellingKey(normalized));
-    const t = transliterationKey(normalized);
+    const g = groupHash(spellingKeyOfNormalized(normalized));
+    const t = transliterationKeyOfNormalized(normalized);
     if (add) {
       this.keywordGroups.add(g, normalized);
       if (t !== undefined) this.translitGroups.add(groupHash(t), normalized);
@@ -346,7 +373,7 @@ export class CorpusIndex {
     const out = new Map<string, number>();
     const key = spellingKey(text);
     for (const normalized of this.keywordGroups.values(groupHash(key))) {
-      if (spellingKey(normalized) !== key) continue;
+      if (spellingKeyOfNormalized(normalized) !== key) continue;
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;
@@ -361,7 +388,7 @@ export class CorpusIndex {
     const t = transliterationKey(text);
     if (t === undefined) return out;
     for (const normalized of this.translitGroups.values(groupHash(t))) {
-      if (transliterationKey(normalized) !== t) continue;
+      if (transliterationKeyOfNormalized(normalized) !== t) continue;
       for (const [spelling, count] of this.lexicon.keywordSpellings(normalized) ?? []) out.set(spelling, (out.get(spelling) ?? 0) + count);
     }
     return out;

@@ -20,7 +20,7 @@ import type { Article } from '../parse/article';
 import type { CorpusContext } from '../rules/rule';
 import { withVocabulary } from './batch';
 import { corpusContext } from './context';
-import { type CorpusIndex, spellingKey, transliterationKey } from './index';
+import { type CorpusIndex, spellingKey, spellingKeyOfNormalized, transliterationKey, transliterationKeyOfNormalized } from './index';
 
 /**
  * Strings sorted by UTF-16 code units, in one buffer: string i is `chars[ends[i-1] … ends[i])`.
@@ -166,10 +166,10 @@ export function portableCorpus(index: CorpusIndex): PortableCorpus {
   const spellingForms = new Map<string, string>();
   const transliterationForms = new Map<string, string>();
   for (const e of index.lexicon.keywords()) {
-    const key = spellingKey(e.normalized);
+    const key = spellingKeyOfNormalized(e.normalized);
     if (!spellingForms.has(key)) spellingForms.set(key, e.normalized);
     // Not implied by the spelling key: eligibility depends on the spaces it ignores.
-    const t = transliterationKey(e.normalized);
+    const t = transliterationKeyOfNormalized(e.normalized);
     if (t !== undefined && !transliterationForms.has(t)) transliterationForms.set(t, e.normalized);
   }
   counts.sort((a, b) => byCodeUnits(a[0], b[0]));
