@@ -303,7 +303,7 @@ export function segmentedItems(value: string, line: number, base: number, starts
  * Array.prototype.map: V8's unoptimised `map` returns a packed array, but once the caller is
  * optimised the inlined `map` returns a holey one, of another hidden class. Every function that
  * was optimised in between for the packed arrays was then thrown away and compiled again
- * ("wrong map"), in every worker thread: about a third of the compile time of a command-line run.
+ * ("wrong map"), in every worker thread: half the deoptimisations of a command-line run (64 to 33).
  */
 
 /** Parses an article. Never throws. */
