@@ -96,42 +96,95 @@ export function indexEntry(text: string, abs: string, config: ResolvedConfig): I
 
 /**
  * A phrase table as the corpus pass keeps it until `resplit`: every number of the table in one
- * buffer (a typed array costs about 200 bytes of its own besides its data, and a table had five),
- * the token keys shared between files. About 1 KB a file less on 100,000 files.
+ * run of a {@link TableSlab} (a typed array costs a few hundred bytes of its own besides its data,
+ * with its buffer and the buffer's allocation, and a table had five), the token keys shared
+ * between files.
  */
 interface PackedTable {
   readonly value: string;
   readonly line: number;
   readonly base: number;
   readonly keys: readonly string[];
-  /** starts (n) · ends (n) · lengths count (1) · lengths (m) · scores as float32 bits (6n) · attested bytes (6n, four to an int). */
-  readonly data: Int32Array;
+  /**
+   * Where its numbers are in the slab: starts (n) · ends (n) · lengths count (1) · lengths (m) ·
+   * scores as float32 bits (6n) · attested bytes (6n, four to an int).
+   */
+  readonly chunk: number;
+  readonly at: number;
+  readonly size: number;
 }
 
-function packTable(t: KeywordLineTable, pool: Map<string, string>): PackedTable {
+/** Ints per chunk of a {@link TableSlab} (1 MB). */
+const TABLE_CHUNK = 1 << 18;
+
+/**
+ * The numbers of the phrase tables, appended in file order to chunks that are dropped as the
+ * re-split, also in file order, leaves them behind: one allocation a megabyte instead of one
+ * typed array a file (100,000 of them on 100,000 files).
+ */
+export class TableSlab {
+  private readonly chunks: (Int32Array | undefined)[] = [];
+  private used = 0;
+
+  constructor(private readonly chunkInts = TABLE_CHUNK) {}
+
+  /** Room for `size` ints: the chunk and the offset. */
+  alloc(size: number): { chunk: number; at: number } {
+    const last = this.chunks.length - 1;
+    if (last < 0 || this.used + size > this.chunks[last]!.length) {
+      this.chunks.push(new Int32Array(Math.max(this.chunkInts, size)));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += size;
+    return { chunk: this.chunks.length - 1, at };
+  }
+
+  /** The ints of a run (a view: valid until its chunk is released, after which asking throws). */
+  view(chunk: number, at: number, size: number): Int32Array {
+    const data = this.chunks[chunk];
+    if (!data) throw new Error(`table chunk ${chunk} was released`);
+    return data.subarray(at, at + size);
+  }
+
+  /** How many chunks are still held (for tests). */
+  get held(): number {
+    return this.chunks.filter(Boolean).length;
+  }
+
+  /** Drops the chunks before `chunk`: no table still to be read is in them. */
+  releaseBefore(chunk: number): void {
+    for (let c = chunk - 1; c >= 0 && this.chunks[c]; c--) this.chunks[c] = undefined;
+  }
+}
+
+function packTable(t: KeywordLineTable, pool: Map<string, string>, slab: TableSlab): PackedTable {
   const n = t.starts.length;
   const m = t.lengths.length;
   const cells = t.scores.length;
-  const data = new Int32Array(2 * n + 1 + m + cells + Math.ceil(cells / 4));
+  const size = 2 * n + 1 + m + cells + Math.ceil(cells / 4);
+  const { chunk, at: offset } = slab.alloc(size);
+  const data = slab.view(chunk, offset, size);
   data.set(t.starts, 0);
   data.set(t.ends, n);
   data[2 * n] = m;
   data.set(t.lengths, 2 * n + 1);
   const at = 2 * n + 1 + m;
-  new Float32Array(data.buffer, at * 4, cells).set(t.scores);
-  new Uint8Array(data.buffer, (at + cells) * 4, cells).set(t.attested);
+  new Float32Array(data.buffer, data.byteOffset + at * 4, cells).set(t.scores);
+  new Uint8Array(data.buffer, data.byteOffset + (at + cells) * 4, cells).set(t.attested);
   const keys = t.keys.map((k) => {
     const hit = pool.get(k);
     if (hit !== undefined) return hit;
     pool.set(k, k);
     return k;
   });
-  return { value: t.value, line: t.line, base: t.base, keys, data };
+  return { value: t.value, line: t.line, base: t.base, keys, chunk, at: offset, size };
 }
 
-function unpackTable(p: PackedTable): KeywordLineTable {
+/** A packed table as segmentation reads it (views of the slab: read it before its chunk is released). */
+function unpackTable(p: PackedTable, slab: TableSlab): KeywordLineTable {
   const n = p.keys.length;
-  const d = p.data;
+  const d = slab.view(p.chunk, p.at, p.size);
   const m = d[2 * n]!;
   const at = 2 * n + 1 + m;
   const cells = n * MAX_KEYWORD_TOKENS;
@@ -143,8 +196,8 @@ function unpackTable(p: PackedTable): KeywordLineTable {
     ends: d.subarray(n, 2 * n),
     lengths: Array.from(d.subarray(2 * n + 1, at)),
     keys: p.keys,
-    scores: new Float32Array(d.buffer, at * 4, cells),
-    attested: new Uint8Array(d.buffer, (at + cells) * 4, cells),
+    scores: new Float32Array(d.buffer, d.byteOffset + at * 4, cells),
+    attested: new Uint8Array(d.buffer, d.byteOffset + (at + cells) * 4, cells),
   };
 }
 
@@ -159,6 +212,8 @@ export class CorpusRun {
   private readonly lengths = new Map<number, readonly number[]>();
   /** The phrase tables of space-joined keyword lines, by file index, packed, until `resplit`. */
   private readonly tables = new Map<number, PackedTable>();
+  /** The numbers of those tables. */
+  private readonly tableSlab = new TableSlab();
   /** One copy of each token key of the tables (keyword words repeat across the corpus). */
   private readonly keyPool = new Map<string, string>();
   private readonly more = new Map<number, readonly string[]>();
@@ -181,7 +236,7 @@ export class CorpusRun {
     const uri = entry.summary.uri;
     this.uris[file.index] = uri;
     this.absOf.set(uri, file.abs);
-    if (entry.keywordLine) this.tables.set(file.index, packTable(entry.keywordLine, this.keyPool));
+    if (entry.keywordLine) this.tables.set(file.index, packTable(entry.keywordLine, this.keyPool, this.tableSlab));
     if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
     this.index.set(entry.summary);
   }
@@ -200,12 +255,14 @@ export class CorpusRun {
       if (uri === undefined) continue;
       const current = this.index.get(uri)!;
       const packed = this.tables.get(file.index);
-      const table = packed && unpackTable(packed);
+      const table = packed && unpackTable(packed, this.tableSlab);
       if (!table) {
         tick?.();
         continue;
       }
       this.tables.delete(file.index);
+      // Tables were packed in file order: the ones of earlier chunks are all read.
+      this.tableSlab.releaseBefore(packed.chunk);
       const base = keywordEvidence(this.index, uri, this.lists.of(this.configFor(file.abs)).vocabulary);
       // The answers are kept only where something reads them again: the fix rounds
       // (keepEvidence), or the keywords beyond the summary's first 200 (allKeywords below).
