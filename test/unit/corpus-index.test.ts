@@ -267,6 +267,27 @@ test('a stored summary keeps its values, and its signature after its article lea
   assert.ok(found.includes(twin.uri), 'an article is its own best candidate');
 });
 
+test('summaries replaced with the same text (keywords split again) keep the signature, through deletion and reuse', () => {
+  const r = rng(8);
+  const index = new CorpusIndex();
+  const a = randomSummary(r, 'file:///corpus/a.txt');
+  const first = index.set(a);
+  const held = [...a.signature];
+  // A corpus pass splits the keywords line again: same headline and signature, other keywords,
+  // the same slot. An editor session does it on every edit of the line: a long chain.
+  const replaced: ArticleSummary[] = [first];
+  for (let i = 0; i < 2000; i++) {
+    const other = randomSummary(r, a.uri);
+    replaced.push(index.set({ ...other, headline: a.headline, headlineNormalized: a.headlineNormalized, signature: a.signature }));
+  }
+  assert.equal(new Set(replaced).size, replaced.length, 'each set made a new summary');
+  for (const s of [first, replaced[1000]!, replaced.at(-1)!]) assert.deepEqual([...s.signature], held);
+  // The article leaves; its slot is filled by others: every summary it ever had keeps the signature.
+  index.delete(a.uri);
+  for (let i = 0; i < 3000; i++) index.set(randomSummary(r, `file:///corpus/${i}.txt`));
+  for (const s of [first, replaced[1000]!, replaced.at(-1)!]) assert.deepEqual([...s.signature], held);
+});
+
 test('workspace symbols: headlines that start with the query first, then the others, each in index order, at most max', () => {
   const r = rng(31);
   const index = new CorpusIndex();
