@@ -152,17 +152,10 @@ export class CorpusIndex {
       // The same text as far as the buckets and headlines know: a keywords line split again
       // with the corpus's evidence, which a corpus pass does for nearly every article. Only the
       // terms change; the article keeps its place.
-      // The keywords it has before and after keep their postings (ids are in ascending order,
-      // so taking the id out and putting it back changes nothing but costs two moves of a list
-      // that may hold most of the corpus); everything else is counted down and up again.
-      const kept = new Set<string>();
-      const after = new Set(input.keywords.map((k) => k.normalized));
-      for (let i = 0; i < old.keywordCount; i++) if (after.has(old.normalizedAt(i))) kept.add(old.normalizedAt(i));
-      this.unlinkTerms(old, existing!, kept);
       old.retire();
       const summary = new StoredSummary(input, (t) => this.intern(t), this.signatures, existing!);
       this.docs[existing!] = summary;
-      this.linkTerms(summary, existing!, kept);
+      this.relinkTerms(old, summary, existing!);
       this.version++;
       return summary;
     }
@@ -195,58 +188,73 @@ export class CorpusIndex {
     this.version++;
   }
 
-  /**
-   * Counts an article's keywords and source: postings, attested counts, spelling groups, lexicon.
-   * `kept`: keywords whose postings already hold the article (see {@link set}); their spelling
-   * groups change exactly as if the article had been taken out of them and put back.
-   */
-  private linkTerms(summary: StoredSummary, id: number, kept?: ReadonlySet<string>): void {
-    const regrouped = kept?.size ? new Set<string>() : undefined;
+  /** Counts an article's keywords and source: postings, attested counts, spelling groups, lexicon. */
+  private linkTerms(summary: StoredSummary, id: number): void {
     for (let i = 0; i < summary.keywordCount; i++) {
       const normalized = summary.normalizedAt(i);
-      if (regrouped && kept!.has(normalized)) {
-        // Back in the group it left in unlinkTerms, if it was the keyword's only article.
-        if (!regrouped.has(normalized)) {
-          regrouped.add(normalized);
-          if (this.postings.count(normalized) === 1) this.group(normalized, true);
-        }
-      } else {
-        // A keyword new to the corpus joins its spelling groups (the others are in theirs).
-        if (!this.postings.has(normalized)) this.group(normalized, true);
-        this.postings.add(normalized, id);
-      }
-      if (summary.attestedAt(i)) {
-        bump(this.attestedCounts, normalized, 1);
-        bump(this.attestedFirst, firstWord(normalized), 1);
-        bump(this.attestedLast, lastWord(normalized), 1);
-      }
+      // A keyword new to the corpus joins its spelling groups (the others are in theirs).
+      if (!this.postings.has(normalized)) this.group(normalized, true);
+      this.postings.add(normalized, id);
+      if (summary.attestedAt(i)) this.countAttested(normalized, 1);
     }
     this.lexicon.apply(summary, summary.source, 1);
   }
 
-  /** Takes back what {@link linkTerms} counted (`kept`: as there). */
-  private unlinkTerms(s: StoredSummary, id: number, kept?: ReadonlySet<string>): void {
-    const ungrouped = kept?.size ? new Set<string>() : undefined;
+  /** Takes back what {@link linkTerms} counted. */
+  private unlinkTerms(s: StoredSummary, id: number): void {
     for (let i = 0; i < s.keywordCount; i++) {
       const normalized = s.normalizedAt(i);
-      if (ungrouped && kept!.has(normalized)) {
-        // Its postings stay; its spelling groups lose it when this is its only article.
-        if (!ungrouped.has(normalized)) {
-          ungrouped.add(normalized);
-          if (this.postings.count(normalized) === 1) this.group(normalized, false);
-        }
-      } else {
-        const had = this.postings.has(normalized);
-        this.postings.delete(normalized, id);
-        if (had && !this.postings.has(normalized)) this.group(normalized, false);
-      }
-      if (s.attestedAt(i)) {
-        bump(this.attestedCounts, normalized, -1);
-        bump(this.attestedFirst, firstWord(normalized), -1);
-        bump(this.attestedLast, lastWord(normalized), -1);
-      }
+      const had = this.postings.has(normalized);
+      this.postings.delete(normalized, id);
+      if (had && !this.postings.has(normalized)) this.group(normalized, false);
+      if (s.attestedAt(i)) this.countAttested(normalized, -1);
     }
     this.lexicon.apply(s, s.source, -1);
+  }
+
+  /**
+   * {@link unlinkTerms} of `old` then {@link linkTerms} of `next`, for the same article, counting
+   * only what differs: a keywords line split again keeps most of its keywords, and each used to be
+   * counted down and up again in five tables (the re-split of a corpus pass does this for nearly
+   * every article). The counts and sets come out the same; only the order in which some tables
+   * list their keys may differ, which nothing reads as meaning.
+   */
+  private relinkTerms(old: StoredSummary, next: StoredSummary, id: number): void {
+    const n = old.keywordCount;
+    const m = next.keywordCount;
+    // Postings and spelling groups: the keywords that leave, then those that come. Strings are
+    // interned, so comparing them is comparing pointers nearly always.
+    for (let i = 0; i < n; i++) {
+      const normalized = old.normalizedAt(i);
+      if (firstAt(old, normalized) !== i || hasNormalized(next, normalized)) continue;
+      this.postings.delete(normalized, id);
+      if (!this.postings.has(normalized)) this.group(normalized, false);
+    }
+    for (let j = 0; j < m; j++) {
+      const normalized = next.normalizedAt(j);
+      if (firstAt(next, normalized) !== j || hasNormalized(old, normalized)) continue;
+      if (!this.postings.has(normalized)) this.group(normalized, true);
+      this.postings.add(normalized, id);
+    }
+    // Attested uses: each of the old ones matched with one of the new, the rest counted.
+    const matched = new Uint8Array(m);
+    for (let i = 0; i < n; i++) {
+      if (!old.attestedAt(i)) continue;
+      const normalized = old.normalizedAt(i);
+      let j = 0;
+      while (j < m && (matched[j] === 1 || !next.attestedAt(j) || next.normalizedAt(j) !== normalized)) j++;
+      if (j < m) matched[j] = 1;
+      else this.countAttested(normalized, -1);
+    }
+    for (let j = 0; j < m; j++) if (matched[j] === 0 && next.attestedAt(j)) this.countAttested(next.normalizedAt(j), 1);
+    this.lexicon.replace(old, old.source, next, next.source);
+  }
+
+  /** Adds `delta` to a keyword's attested uses, and to the uses of its first and last words. */
+  private countAttested(normalized: string, delta: number): void {
+    bump(this.attestedCounts, normalized, delta);
+    bump(this.attestedFirst, firstWord(normalized), delta);
+    bump(this.attestedLast, lastWord(normalized), delta);
   }
 
   /** An article's summary. */
@@ -415,6 +423,18 @@ export class CorpusIndex {
 /** A group key's hash, as a small integer (V8 keeps it in place, not as a heap number). */
 function groupHash(key: string): number {
   return fnv1a(key) & 0x3fffffff;
+}
+
+/** The first position of a normalised keyword in an article. */
+function firstAt(s: StoredSummary, normalized: string): number {
+  let i = 0;
+  while (i < s.keywordCount && s.normalizedAt(i) !== normalized) i++;
+  return i;
+}
+
+function hasNormalized(s: StoredSummary, normalized: string): boolean {
+  for (let i = 0; i < s.keywordCount; i++) if (s.normalizedAt(i) === normalized) return true;
+  return false;
 }
 
 /** Adds `delta` to a count, forgetting it at zero. */

@@ -102,6 +102,25 @@ export interface ArticleTerms {
   readonly source?: string;
 }
 
+/**
+ * What {@link CorpusLexicon.apply} counts of an article: each normalised keyword once, with its
+ * last spelling on the line (lines are short: a scan ahead costs less than a Map per article),
+ * blank spellings left out. Flat pairs: normalised form, spelling.
+ */
+function countedSpellings(keywords: ArticleKeywords): string[] {
+  const n = keywords.keywordCount;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const text = keywords.textAt(i).trim();
+    if (!text) continue;
+    const normalized = keywords.normalizedAt(i);
+    let later = false;
+    for (let j = i + 1; j < n && !later; j++) later = keywords.normalizedAt(j) === normalized && keywords.textAt(j).trim() !== '';
+    if (!later) out.push(normalized, text);
+  }
+  return out;
+}
+
 /** Keyword and source counts over a set of articles keyed by URI (or path). */
 export class CorpusLexicon {
   private readonly docs = new Map<string, ArticleTerms>();
@@ -128,19 +147,37 @@ export class CorpusLexicon {
    * keyword list. Taking back must pass what was added.
    */
   apply(keywords: ArticleKeywords, source: string | undefined, delta: 1 | -1): void {
-    const n = keywords.keywordCount;
-    // Each normalised keyword counts once, with its last spelling on the line (lines are short:
-    // a scan ahead costs less than a Map per article).
-    for (let i = 0; i < n; i++) {
-      const text = keywords.textAt(i).trim();
-      if (!text) continue;
-      const normalized = keywords.normalizedAt(i);
-      let later = false;
-      for (let j = i + 1; j < n && !later; j++) later = keywords.normalizedAt(j) === normalized && keywords.textAt(j).trim() !== '';
-      if (!later) this.keywordCounter.add(text, delta, normalized);
-    }
+    const counted = countedSpellings(keywords);
+    for (let i = 0; i < counted.length; i += 2) this.keywordCounter.add(counted[i + 1]!, delta, counted[i]);
     const src = source?.trim();
     if (src) this.sourceCounter.add(src, delta);
+    this.version++;
+  }
+
+  /**
+   * {@link apply} of `before` with -1 then of `after` with 1, for one article whose keywords or
+   * source changed, counting only the keywords (each with the spelling `apply` counts it with)
+   * and the source that differ: the same counts, without taking back and adding again what stays.
+   */
+  replace(before: ArticleKeywords, beforeSource: string | undefined, after: ArticleKeywords, afterSource: string | undefined): void {
+    const gone = countedSpellings(before);
+    const come = countedSpellings(after);
+    // Pairs [normalized, spelling] present on both sides are left as they are.
+    for (let i = 0; i < gone.length; i += 2) {
+      for (let j = 0; j < come.length; j += 2) {
+        if (come[j] === gone[i] && come[j + 1] === gone[i + 1]) {
+          gone[i] = '';
+          come[j] = '';
+          break;
+        }
+      }
+    }
+    const from = beforeSource?.trim();
+    const to = afterSource?.trim();
+    for (let i = 0; i < gone.length; i += 2) if (gone[i]) this.keywordCounter.add(gone[i + 1]!, -1, gone[i]);
+    if (from && from !== to) this.sourceCounter.add(from, -1);
+    for (let j = 0; j < come.length; j += 2) if (come[j]) this.keywordCounter.add(come[j + 1]!, 1, come[j]);
+    if (to && to !== from) this.sourceCounter.add(to, 1);
     this.version++;
   }
 
