@@ -80,7 +80,11 @@ function sameKeywords(a: ArticleSummary, b: ArticleSummary): boolean {
 export function keywordEvidence(index: CorpusIndex, uri: string, vocabulary?: ReadonlySet<string>): KeywordEvidence {
   const own = index.attestedKeywordsOf(uri);
   const evidence: KeywordEvidence = {
-    keywordCount: (p) => index.attestedKeywordCount(p) - (own.has(p) ? 1 : 0),
+    // Most phrases asked have no count: only a counted one can be the article's own.
+    keywordCount: (p) => {
+      const n = index.attestedKeywordCount(p);
+      return n > 0 && own.has(p) ? n - 1 : n;
+    },
     mayStart: (w) => index.attestedMayStart(w),
     mayEnd: (w) => index.attestedMayEnd(w),
   };
