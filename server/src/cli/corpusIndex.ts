@@ -334,8 +334,8 @@ export class CorpusRun {
       const own = this.shinglesOf(uri);
       if (own) twins = await findNearDuplicates(this.index, uri, own, threshold, (u) => this.shinglesOf(u));
     }
-    const headlineOnly = { headline: summary.headline ? { text: summary.headline } : undefined } as Article;
-    const ctx = corpusContext(this.index, uri, headlineOnly, twins);
+    // The summary's normalised headline is what corpusContext would compute from its headline.
+    const ctx = corpusContext(this.index, uri, {} as Article, twins, { headlineNormalized: summary.headlineNormalized });
     const texts = new Set<string>(summary.keywords.map((k) => k.text));
     for (const t of this.more.get(file.index) ?? []) texts.add(t);
     const spellings: [string, Spellings][] = [];

@@ -23,6 +23,8 @@ export interface CorpusContextOptions {
   readonly preferredSpellings?: ReadonlyMap<string, string>;
   /** The article's own shingles, when already computed. */
   readonly shingles?: Uint32Array;
+  /** The article's headline as the index normalises it (its first 500 characters), when already known. */
+  readonly headlineNormalized?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export function corpusContext(
   nearDuplicates: readonly { uri: string; similarity: number; headline: string }[],
   options: CorpusContextOptions = {},
 ): CorpusContext {
-  const headline = article.headline ? normalizeArabic(article.headline.text.slice(0, 500)) : '';
+  const headline = options.headlineNormalized ?? (article.headline ? normalizeArabic(article.headline.text.slice(0, 500)) : '');
   const sameHeadline = headline
     ? index
         .byHeadline(headline)
