@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeArabic } from '../../server/src/core/arabic';
 import { CorpusIndex, spellingKey, transliterationKey } from '../../server/src/core/corpus/index';
+import { type ArticleKeywords, CorpusLexicon } from '../../server/src/core/corpus/lexicon';
 import { MultiMap } from '../../server/src/core/corpus/multimap';
 import { Postings } from '../../server/src/core/corpus/postings';
 import { workspaceSymbols } from '../../server/src/core/features/navigation';
@@ -239,6 +240,50 @@ test('the index answers as a plain list of its summaries under random sets and d
       assert.deepEqual(got.keywords.map((k) => ({ ...k })), d.keywords.map((k) => ({ ...k })));
       assert.deepEqual([...got.signature], [...d.signature]);
     }
+  }
+});
+
+/** Keywords as the lexicon reads them, from spellings (some padded, some blank, some repeated). */
+function lexiconKeywords(texts: readonly string[]): ArticleKeywords {
+  return { keywordCount: texts.length, textAt: (i) => texts[i]!, normalizedAt: (i) => normalizeArabic(texts[i]!.trim()) };
+}
+
+test('replacing an article in the lexicon counts as taking it out and adding it again', () => {
+  const r = rng(41);
+  const pick = (): string => {
+    const x = r();
+    if (x < 0.05) return '   ';
+    const text = SPELLINGS[Math.floor(r() * SPELLINGS.length)]!;
+    return x < 0.15 ? ` ${text} ` : text;
+  };
+  const article = (): { keywords: string[]; source?: string } => ({
+    keywords: Array.from({ length: Math.floor(r() * 7) }, pick),
+    source: r() < 0.3 ? undefined : r() < 0.5 ? 'بوابة الأهرام' : r() < 0.5 ? ' بوابه الاهرام ' : 'الشروق',
+  });
+  const replaced = new CorpusLexicon();
+  const model = new CorpusLexicon();
+  const docs: { keywords: string[]; source?: string }[] = Array.from({ length: 12 }, article);
+  for (const d of docs) {
+    replaced.apply(lexiconKeywords(d.keywords), d.source, 1);
+    model.apply(lexiconKeywords(d.keywords), d.source, 1);
+  }
+  const state = (lex: CorpusLexicon): unknown => ({
+    keywords: [...lex.keywords()].map((e) => [e.normalized, e.display, e.count, sorted(lex.keywordSpellings(e.normalized)!)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    sources: [...lex.sources()].map((e) => [e.normalized, e.display, e.count, sorted(lex.sourceSpellings(e.normalized)!)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+  });
+  for (let step = 0; step < 2_000; step++) {
+    const i = Math.floor(r() * docs.length);
+    const before = docs[i]!;
+    // Mostly the same keywords in another split or order, one changed, or the source changed.
+    const keywords = r() < 0.5 ? [...before.keywords].reverse() : [...before.keywords];
+    if (r() < 0.5 && keywords.length) keywords[Math.floor(r() * keywords.length)] = pick();
+    if (r() < 0.2) keywords.push(pick());
+    const after = { keywords, source: r() < 0.2 ? article().source : before.source };
+    replaced.replace(lexiconKeywords(before.keywords), before.source, lexiconKeywords(after.keywords), after.source);
+    model.apply(lexiconKeywords(before.keywords), before.source, -1);
+    model.apply(lexiconKeywords(after.keywords), after.source, 1);
+    docs[i] = after;
+    assert.deepEqual(state(replaced), state(model), `step ${step}`);
   }
 });
 
