@@ -10,6 +10,7 @@ import type { CorpusSnapshot, IndexEntry } from './corpusIndex';
 import { type PackedEntries, unpackEntries } from '../core/corpus/wire';
 import type { PortableCorpus } from '../core/corpus/portable';
 import { type ExportItem, type ExportJob, type ExportOutcome, exportRecord, type ExportScan, type PackedScans, scanForExport, unpackScans } from './exportWork';
+import { serialScavengesWhenBusy } from './scavenge';
 
 /** What the main thread asks of the checkers. */
 export interface Runner {
@@ -187,5 +188,6 @@ export function startRunner(workerScript: string, jobs: number, filesPerPass: nu
     const runner = new InlineRunner(options);
     return { runner, checker: runner.checker };
   }
+  serialScavengesWhenBusy(workers);
   return { runner: new WorkerPool(workerScript, workers, options), checker: new FileChecker(options) };
 }
