@@ -6,7 +6,7 @@
  * Persian ya and kaf (ی ک), harakat and other Quranic marks, tatweel, invisible format
  * characters, Arabic-Indic and Persian digits, and runs of white space.
  */
-
+import { decodeUnits } from './text/units';
 
 /** Characters that can sit between two letters of a word without changing it for matching. */
 export const IGNORABLE_IN_WORD = '\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06DC\\u06DF-\\u06E8\\u06EA-\\u06ED\\u0640\\u200B-\\u200F\\u00AD';
@@ -72,7 +72,7 @@ const NORMALIZE_TABLE: Uint16Array = (() => {
  * segmentation, shingles, rules).
  */
 export function normalizeArabic(text: string): string {
-  const out = text.length >= BUFFERED_FROM && LITTLE_ENDIAN ? normalizeBuffered(text) : undefined;
+  const out = text.length >= BUFFERED_FROM ? normalizeBuffered(text) : undefined;
   return out ?? normalizeByRuns(text);
 }
 
@@ -86,9 +86,6 @@ const BUFFERED_FROM = 32;
 /** The buffer kept between calls; a longer text gets one of its own. */
 const KEPT_BUFFER = 1 << 16;
 let units = new Uint16Array(1024);
-// A Uint16Array is in the platform's byte order; the decoder reads little-endian.
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-let utf16: { decode(input: Uint16Array): string } | undefined;
 
 /** {@link normalizeArabic} through a buffer; undefined for a text with a surrogate (the decoder would replace a lone one). */
 function normalizeBuffered(text: string): string | undefined {
@@ -118,8 +115,7 @@ function normalizeBuffered(text: string): string | undefined {
       buf[o++] = mapped;
     }
   }
-  utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true });
-  const out = utf16.decode(buf.subarray(0, o));
+  const out = decodeUnits(buf.subarray(0, o));
   // Non-ASCII Latin letters are rare (the table maps no code unit into their range): lower-case only when one was kept.
   return latin ? out.toLowerCase() : out;
 }

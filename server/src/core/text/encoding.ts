@@ -17,6 +17,7 @@
  * never confident: their text is decoded with U+FFFD in place of what cannot be read.
  */
 import type { EncodingInfo } from '../rules/rule';
+import { decodeUnits } from './units';
 
 /** The result of {@link decodeBytes}. */
 export interface DecodedFile {
@@ -296,8 +297,6 @@ export function detectEncoding(bytes: Uint8Array): { encoding: EncodingInfo; bin
 const UTF8_LOOP_MAX = 256 * 1024;
 /** The loop's UTF-16 code units (never more than the input's bytes), reused from file to file. */
 let units = new Uint16Array(0);
-/** Whether a Uint16Array's bytes are little-endian here (what the UTF-16 decoder reads them as). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Strict UTF-8 decoding, as TextDecoder's `fatal` mode (the WHATWG decoder: no overlong forms,
@@ -350,7 +349,7 @@ export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
       i += 4;
     } else return undefined;
   }
-  return (LITTLE_ENDIAN ? dec().utf16le : dec().utf16be).decode(out.subarray(0, o));
+  return decodeUnits(out.subarray(0, o));
 }
 
 /**
