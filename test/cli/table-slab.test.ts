@@ -1,13 +1,24 @@
+/**
+ * The index pass's phrase-table store (server/src/cli/tableSlab.ts): runs of ints in chunks,
+ * full chunks written to an unlinked temporary file and read back, or kept in memory when no
+ * file can be made; and the packing of one table into a run (corpusIndex.ts).
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TableSlab } from '../../server/src/cli/corpusIndex';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TableSlab } from '../../server/src/cli/tableSlab';
+import { CorpusRun, type IndexedFile, indexEntry, KeyPool, packTable, unpackTable } from '../../server/src/cli/corpusIndex';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { syntheticArticle } from '../../bench/synthetic';
+import type { KeywordLineTable } from '../../server/src/core/corpus/entry';
+import { MAX_KEYWORD_TOKENS } from '../../server/src/core/keywords/segment';
 
-test('the phrase-table slab keeps each run apart, spans chunks, and drops only chunks left behind', () => {
-  const slab = new TableSlab(16);
-  // Runs of 5 ints: three fit a chunk of 16, the fourth starts a new one; a run longer than a
-  // chunk gets a chunk of its own size.
+/** Runs of 5 ints: three fit a chunk of 16, the fourth starts a new one; a run longer than a chunk gets a chunk of its own size. */
+function fill(slab: TableSlab): { chunk: number; at: number; size: number; fill: number }[] {
   const runs: { chunk: number; at: number; size: number; fill: number }[] = [];
-  for (const [size, fill] of [
+  for (const [size, value] of [
     [5, 1],
     [5, 2],
     [5, 3],
@@ -16,8 +27,8 @@ test('the phrase-table slab keeps each run apart, spans chunks, and drops only c
     [5, 6],
   ] as const) {
     const { chunk, at } = slab.alloc(size);
-    slab.view(chunk, at, size).fill(fill);
-    runs.push({ chunk, at, size, fill });
+    slab.view(chunk, at, size).fill(value);
+    runs.push({ chunk, at, size, fill: value });
   }
   assert.deepEqual(
     runs.map((r) => [r.chunk, r.at]),
@@ -30,12 +41,110 @@ test('the phrase-table slab keeps each run apart, spans chunks, and drops only c
       [3, 0],
     ],
   );
+  return runs;
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'an-slab-'));
+}
+
+test('the phrase-table slab writes full chunks to a file that leaves no name behind, and reads them back', () => {
+  const dir = tempDir();
+  const slab = new TableSlab(16, dir);
+  const runs = fill(slab);
+  // Chunks 0–2 are full and on disk; the one being filled stays in memory.
+  assert.equal(slab.spilled, 3);
+  assert.equal(slab.held, 1);
+  assert.deepEqual(fs.readdirSync(dir), [], 'the spill file is unlinked once open');
   for (const r of runs) assert.deepEqual([...slab.view(r.chunk, r.at, r.size)], new Array(r.size).fill(r.fill), `run ${r.fill}`);
-  // Reading in the order the runs were written, a run's chunk releases the chunks before it.
+  // Read in the order the runs were written, a run's chunk releases the chunks before it.
   slab.releaseBefore(2);
-  assert.equal(slab.held, 2);
   assert.deepEqual([...slab.view(2, 0, 40)], new Array(40).fill(5));
   assert.throws(() => slab.view(0, 0, 5), /released/);
-  slab.releaseBefore(3);
-  assert.equal(slab.held, 1);
+  assert.throws(() => slab.view(1, 0, 5), /released/);
+  slab.close();
+  assert.throws(() => slab.view(3, 0, 5), /released/);
+  assert.equal(slab.held, 0);
+});
+
+test('the phrase-table slab keeps every chunk in memory without a spill folder, or when the folder cannot be written', () => {
+  const missing = path.join(tempDir(), 'no', 'such', 'folder');
+  for (const slab of [new TableSlab(16, false), new TableSlab(16, missing)]) {
+    const runs = fill(slab);
+    assert.equal(slab.spilled, 0);
+    assert.equal(slab.held, 4);
+    for (const r of runs) assert.deepEqual([...slab.view(r.chunk, r.at, r.size)], new Array(r.size).fill(r.fill), `run ${r.fill}`);
+    slab.releaseBefore(3);
+    assert.equal(slab.held, 1);
+    assert.throws(() => slab.view(2, 0, 40), /released/);
+  }
+  assert.equal(fs.existsSync(missing), false);
+});
+
+test('a phrase table packed into the slab reads back the same, through the spill file', () => {
+  // Arabic with diacritics and a combining mark, an astral character, and a lone surrogate.
+  const values = ['الأمم المتحدة البنك المركزي التضخم', 'مُحَمَّد بن سلمان 𝔸 رؤية ٢٠٣٠', 'غزة \uD800 لبنان', ''];
+  const pool = new KeyPool();
+  const slab = new TableSlab(64, tempDir());
+  const tables: KeywordLineTable[] = values.map((value, v) => {
+    const tokens = value.split(' ').filter(Boolean);
+    const n = tokens.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    let at = 0;
+    tokens.forEach((t, k) => {
+      starts[k] = value.indexOf(t, at);
+      ends[k] = at = starts[k]! + t.length;
+    });
+    const cells = n * MAX_KEYWORD_TOKENS;
+    const scores = Float32Array.from({ length: cells }, (_, i) => (i % 3 === 0 ? NaN : (i - v) / 7));
+    const attested = Uint8Array.from({ length: cells }, (_, i) => (i + v) % 2);
+    return { value, line: 9 + v, base: 13, starts, ends, keys: tokens.map((t) => t.replace(/[\u064B-\u0652]/g, '')), scores, attested, lengths: n ? [1, n - 1].filter(Boolean) : [] };
+  });
+  const places = tables.map((t) => packTable(t, pool, slab));
+  assert.ok(slab.spilled > 0, 'the tables span more than one chunk');
+  places.forEach((p, i) => {
+    const got = unpackTable(p, pool, slab);
+    const want = tables[i]!;
+    assert.equal(got.value, want.value);
+    assert.equal(got.line, want.line);
+    assert.equal(got.base, want.base);
+    assert.deepEqual([...got.starts], [...want.starts]);
+    assert.deepEqual([...got.ends], [...want.ends]);
+    assert.deepEqual(got.keys, want.keys);
+    assert.deepEqual(got.lengths, want.lengths);
+    assert.deepEqual([...got.scores], [...want.scores]);
+    assert.deepEqual([...got.attested], [...want.attested]);
+  });
+  slab.close();
+});
+
+test('the re-split gives every file the same corpus item whether its tables went through the file or stayed in memory', async () => {
+  const dir = tempDir();
+  const files: IndexedFile[] = [];
+  for (let i = 0; i < 40; i++) {
+    const rel = `${String(i).padStart(3, '0')}.txt`;
+    const abs = path.join(dir, rel);
+    // Space-joined keyword lines (the tables), some articles twice (near-duplicates and shared keywords).
+    fs.writeFileSync(abs, syntheticArticle(1000 + (i % 30), 2500));
+    files.push({ index: i, abs, rel });
+  }
+  const spillDir = tempDir();
+  // Chunks of 64 ints: nearly every table in a chunk of its own, written out before the next.
+  const runs = [new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, spillDir, 64), new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, false, 64)];
+  for (const run of runs) for (const f of files) run.add(f, indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG));
+  const slabOf = (run: CorpusRun): TableSlab => (run as unknown as { tableSlab: TableSlab }).tableSlab;
+  assert.ok(slabOf(runs[0]!).spilled >= 30, `tables written out: ${slabOf(runs[0]!).spilled}`);
+  assert.equal(slabOf(runs[1]!).spilled, 0);
+  for (const run of runs) run.resplit(() => true);
+  assert.deepEqual(fs.readdirSync(spillDir), []);
+  let split = 0;
+  for (const f of files) {
+    const [a, b] = [await runs[0]!.forFile(f), await runs[1]!.forFile(f)];
+    assert.ok(a, f.rel);
+    assert.deepEqual(a, b, f.rel);
+    if (a.keywordLengths?.length) split++;
+  }
+  assert.equal(split, files.length, 'every keywords line was split with the corpus evidence');
+  assert.deepEqual(runs[0]!.snapshot(), runs[1]!.snapshot());
 });

@@ -23,6 +23,7 @@
  * the twin's file, as the language server does.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config';
 import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from '../core/corpus/context';
@@ -30,10 +31,11 @@ import { duplicateThreshold, keywordEvidence, withVocabulary } from '../core/cor
 import { CorpusIndex } from '../core/corpus/index';
 import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, splitWithEvidence } from '../core/corpus/entry';
 import { type ArticleSummary, detach, MAX_SUMMARY_KEYWORDS } from '../core/corpus/summary';
-import { type KeywordEvidence, MAX_KEYWORD_TOKENS } from '../core/keywords/segment';
+import type { KeywordEvidence } from '../core/keywords/segment';
 import { type Article, parseArticle } from '../core/parse/article';
 import type { CorpusContext } from '../core/rules/rule';
 import { readDecoded } from './files';
+import { TABLE_CHUNK, TableSlab } from './tableSlab';
 
 /** A file of the run, as the index sees it: its position in the sorted list and its paths. */
 export interface IndexedFile {
@@ -94,111 +96,94 @@ export function indexEntry(text: string, abs: string, config: ResolvedConfig): I
   return !entry.keywordLine && items.length > MAX_SUMMARY_KEYWORDS ? { ...entry, moreKeywords: items.slice(MAX_SUMMARY_KEYWORDS).map((k) => detach(k.text)) } : entry;
 }
 
-/**
- * A phrase table as the corpus pass keeps it until `resplit`: every number of the table in one
- * run of a {@link TableSlab} (a typed array costs a few hundred bytes of its own besides its data,
- * with its buffer and the buffer's allocation, and a table had five), the token keys shared
- * between files.
- */
-interface PackedTable {
-  readonly value: string;
-  readonly line: number;
-  readonly base: number;
-  readonly keys: readonly string[];
-  /**
-   * Where its numbers are in the slab: starts (n) · ends (n) · lengths count (1) · lengths (m) ·
-   * scores as float32 bits (6n) · attested bytes (6n, four to an int).
-   */
+/** Where a file's phrase table is in the {@link TableSlab}. */
+interface TablePlace {
   readonly chunk: number;
   readonly at: number;
   readonly size: number;
 }
 
-/** Ints per chunk of a {@link TableSlab} (1 MB). */
-const TABLE_CHUNK = 1 << 18;
+/** Ints before a packed table's arrays: n (tokens) · m (lengths) · cells (scores) · line · base · value length. */
+const TABLE_HEADER = 6;
 
 /**
- * The numbers of the phrase tables, appended in file order to chunks that are dropped as the
- * re-split, also in file order, leaves them behind: one allocation a megabyte instead of one
- * typed array a file (100,000 of them on 100,000 files).
+ * Ints of a packed table: the header · starts (n) · ends (n) · lengths (m) · scores as float32
+ * bits (cells) · attested bytes (cells, four to an int) · key ids (n) · the value's UTF-16 code
+ * units (two to an int). Everything in one run, so that a table costs no object until the
+ * re-split reads it (a typed array costs a few hundred bytes of its own besides its data, and a
+ * table had five, with a string and an array of keys).
  */
-export class TableSlab {
-  private readonly chunks: (Int32Array | undefined)[] = [];
-  private used = 0;
+function tableInts(n: number, m: number, cells: number, valueLength: number): number {
+  return TABLE_HEADER + 2 * n + m + cells + Math.ceil(cells / 4) + n + Math.ceil(valueLength / 2);
+}
 
-  constructor(private readonly chunkInts = TABLE_CHUNK) {}
+/** The token keys of the tables, each kept once and packed as its number (keyword words repeat across the corpus). */
+export class KeyPool {
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
 
-  /** Room for `size` ints: the chunk and the offset. */
-  alloc(size: number): { chunk: number; at: number } {
-    const last = this.chunks.length - 1;
-    if (last < 0 || this.used + size > this.chunks[last]!.length) {
-      this.chunks.push(new Int32Array(Math.max(this.chunkInts, size)));
-      this.used = 0;
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.ids.set(key, id);
     }
-    const at = this.used;
-    this.used += size;
-    return { chunk: this.chunks.length - 1, at };
+    return id;
   }
 
-  /** The ints of a run (a view: valid until its chunk is released, after which asking throws). */
-  view(chunk: number, at: number, size: number): Int32Array {
-    const data = this.chunks[chunk];
-    if (!data) throw new Error(`table chunk ${chunk} was released`);
-    return data.subarray(at, at + size);
-  }
-
-  /** How many chunks are still held (for tests). */
-  get held(): number {
-    return this.chunks.filter(Boolean).length;
-  }
-
-  /** Drops the chunks before `chunk`: no table still to be read is in them. */
-  releaseBefore(chunk: number): void {
-    for (let c = chunk - 1; c >= 0 && this.chunks[c]; c--) this.chunks[c] = undefined;
+  key(id: number): string {
+    return this.keys[id]!;
   }
 }
 
-function packTable(t: KeywordLineTable, pool: Map<string, string>, slab: TableSlab): PackedTable {
+export function packTable(t: KeywordLineTable, pool: KeyPool, slab: TableSlab): TablePlace {
   const n = t.starts.length;
   const m = t.lengths.length;
   const cells = t.scores.length;
-  const size = 2 * n + 1 + m + cells + Math.ceil(cells / 4);
+  const valueLength = t.value.length;
+  const size = tableInts(n, m, cells, valueLength);
   const { chunk, at: offset } = slab.alloc(size);
   const data = slab.view(chunk, offset, size);
-  data.set(t.starts, 0);
-  data.set(t.ends, n);
-  data[2 * n] = m;
-  data.set(t.lengths, 2 * n + 1);
-  const at = 2 * n + 1 + m;
+  data[0] = n;
+  data[1] = m;
+  data[2] = cells;
+  data[3] = t.line;
+  data[4] = t.base;
+  data[5] = valueLength;
+  let at = TABLE_HEADER;
+  data.set(t.starts, at);
+  data.set(t.ends, (at += n));
+  data.set(t.lengths, (at += n));
+  at += m;
   new Float32Array(data.buffer, data.byteOffset + at * 4, cells).set(t.scores);
-  new Uint8Array(data.buffer, data.byteOffset + (at + cells) * 4, cells).set(t.attested);
-  const keys = t.keys.map((k) => {
-    const hit = pool.get(k);
-    if (hit !== undefined) return hit;
-    pool.set(k, k);
-    return k;
-  });
-  return { value: t.value, line: t.line, base: t.base, keys, chunk, at: offset, size };
+  new Uint8Array(data.buffer, data.byteOffset + (at += cells) * 4, cells).set(t.attested);
+  at += Math.ceil(cells / 4);
+  for (let k = 0; k < n; k++) data[at + k] = pool.idOf(t.keys[k]!);
+  const units = new Uint16Array(data.buffer, data.byteOffset + (at + n) * 4, valueLength);
+  for (let i = 0; i < valueLength; i++) units[i] = t.value.charCodeAt(i);
+  return { chunk, at: offset, size };
 }
 
-/** A packed table as segmentation reads it (views of the slab: read it before its chunk is released). */
-function unpackTable(p: PackedTable, slab: TableSlab): KeywordLineTable {
-  const n = p.keys.length;
+/** A packed table as segmentation reads it (views of the slab: see {@link TableSlab.view} for how long they last). */
+export function unpackTable(p: TablePlace, pool: KeyPool, slab: TableSlab): KeywordLineTable {
   const d = slab.view(p.chunk, p.at, p.size);
-  const m = d[2 * n]!;
-  const at = 2 * n + 1 + m;
-  const cells = n * MAX_KEYWORD_TOKENS;
-  return {
-    value: p.value,
-    line: p.line,
-    base: p.base,
-    starts: d.subarray(0, n),
-    ends: d.subarray(n, 2 * n),
-    lengths: Array.from(d.subarray(2 * n + 1, at)),
-    keys: p.keys,
-    scores: new Float32Array(d.buffer, d.byteOffset + at * 4, cells),
-    attested: new Uint8Array(d.buffer, d.byteOffset + (at + cells) * 4, cells),
-  };
+  const n = d[0]!;
+  const m = d[1]!;
+  const cells = d[2]!;
+  const valueLength = d[5]!;
+  let at = TABLE_HEADER;
+  const starts = d.subarray(at, (at += n));
+  const ends = d.subarray(at, (at += n));
+  const lengths = Array.from(d.subarray(at, (at += m)));
+  const scores = new Float32Array(d.buffer, d.byteOffset + at * 4, cells);
+  const attested = new Uint8Array(d.buffer, d.byteOffset + (at += cells) * 4, cells);
+  at += Math.ceil(cells / 4);
+  const keys: string[] = [];
+  for (let k = 0; k < n; k++) keys.push(pool.key(d[at + k]!));
+  // Decoded as UTF-16 exactly (a lone surrogate stays as it was written).
+  const value = Buffer.from(d.buffer, d.byteOffset + (at + n) * 4, valueLength * 2).toString('utf16le');
+  return { value, line: d[3]!, base: d[4]!, starts, ends, lengths, keys, scores, attested };
 }
 
 /** Keyword texts whose corpus spellings {@link CorpusRun} keeps at once. */
@@ -210,12 +195,14 @@ export class CorpusRun {
   private readonly uris: (string | undefined)[];
   /** The keyword lengths chosen by `resplit`, by file index, until the file's item is built. */
   private readonly lengths = new Map<number, readonly number[]>();
-  /** The phrase tables of space-joined keyword lines, by file index, packed, until `resplit`. */
-  private readonly tables = new Map<number, PackedTable>();
-  /** The numbers of those tables. */
-  private readonly tableSlab = new TableSlab();
-  /** One copy of each token key of the tables (keyword words repeat across the corpus). */
-  private readonly keyPool = new Map<string, string>();
+  /**
+   * Where the phrase table of each file's space-joined keyword line is in the slab, until
+   * `resplit`: chunk (-1: none), offset and size, three ints a file rather than an object.
+   */
+  private readonly tables: Int32Array;
+  /** Those tables, packed (written to a temporary file as they accumulate). */
+  private readonly tableSlab: TableSlab;
+  private readonly keyPool = new KeyPool();
   private readonly more = new Map<number, readonly string[]>();
   private readonly recorded = new Map<number, (readonly [string, number])[]>();
   private readonly absOf = new Map<string, string>();
@@ -227,8 +214,12 @@ export class CorpusRun {
     private readonly files: readonly IndexedFile[],
     private readonly configFor: (abs: string) => ResolvedConfig,
     private readonly maxBytes: number,
+    spillDir: string | false = os.tmpdir(),
+    tableChunkInts = TABLE_CHUNK,
   ) {
     this.uris = new Array<string | undefined>(files.length);
+    this.tables = new Int32Array(files.length * 3).fill(-1);
+    this.tableSlab = new TableSlab(tableChunkInts, spillDir);
   }
 
   /** Records a file's entry (in file order, as `checkCorpus`'s first pass). */
@@ -236,7 +227,10 @@ export class CorpusRun {
     const uri = entry.summary.uri;
     this.uris[file.index] = uri;
     this.absOf.set(uri, file.abs);
-    if (entry.keywordLine) this.tables.set(file.index, packTable(entry.keywordLine, this.keyPool, this.tableSlab));
+    if (entry.keywordLine) {
+      const place = packTable(entry.keywordLine, this.keyPool, this.tableSlab);
+      this.tables.set([place.chunk, place.at, place.size], file.index * 3);
+    }
     if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
     this.index.set(entry.summary);
   }
@@ -254,15 +248,16 @@ export class CorpusRun {
       const uri = this.uris[file.index];
       if (uri === undefined) continue;
       const current = this.index.get(uri)!;
-      const packed = this.tables.get(file.index);
-      const table = packed && unpackTable(packed, this.tableSlab);
-      if (!table) {
+      const t = file.index * 3;
+      const chunk = this.tables[t]!;
+      if (chunk < 0) {
         tick?.();
         continue;
       }
-      this.tables.delete(file.index);
+      this.tables[t] = -1;
+      const table = unpackTable({ chunk, at: this.tables[t + 1]!, size: this.tables[t + 2]! }, this.keyPool, this.tableSlab);
       // Tables were packed in file order: the ones of earlier chunks are all read.
-      this.tableSlab.releaseBefore(packed.chunk);
+      this.tableSlab.releaseBefore(chunk);
       const base = keywordEvidence(this.index, uri, this.lists.of(this.configFor(file.abs)).vocabulary);
       // The answers are kept only where something reads them again: the fix rounds
       // (keepEvidence), or the keywords beyond the summary's first 200 (allKeywords below).
@@ -294,6 +289,7 @@ export class CorpusRun {
       }
       tick?.();
     }
+    this.tableSlab.close();
   }
 
   /** What every checker receives once. */
