@@ -90,6 +90,11 @@ export function mainWordLists(article: Article): string[][] {
   return lists;
 }
 
+/** An article's headline as its summary keeps it: the first 500 characters. */
+export function summaryHeadline(article: Article): string {
+  return detach(article.headline?.text.slice(0, 500) ?? '');
+}
+
 /** Most keywords kept per article. */
 export const MAX_SUMMARY_KEYWORDS = 200;
 
@@ -267,7 +272,7 @@ export function summarize(uri: string, article: Article, shingles?: Uint32Array,
   const sh = shingles ?? rawShingles(getLists());
   let words = 0;
   for (const t of texts) words += countWords(t);
-  const headline = detach(article.headline?.text.slice(0, 500) ?? '');
+  const headline = summaryHeadline(article);
   return {
     uri,
     headline,
