@@ -1,7 +1,8 @@
 /**
- * The index pass's phrase-table store (server/src/cli/tableSlab.ts): runs of ints in chunks,
- * full chunks written to an unlinked temporary file and read back, or kept in memory when no
- * file can be made; and the packing of one table into a run (corpusIndex.ts).
+ * What the command line's corpus pass keeps per file between its passes: the phrase-table store
+ * (server/src/cli/tableSlab.ts): runs of ints in chunks, full chunks written to an unlinked
+ * temporary file and read back, or kept in memory when no file can be made; the packing of one
+ * table into a run; and the packed evidence a split consulted (corpusIndex.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TableSlab } from '../../server/src/cli/tableSlab';
-import { CorpusRun, type IndexedFile, indexEntry, KeyPool, packTable, unpackTable } from '../../server/src/cli/corpusIndex';
+import { CorpusRun, type IndexedFile, indexEntry, KeyPool, packEvidence, packTable, unpackEvidence, unpackTable } from '../../server/src/cli/corpusIndex';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { syntheticArticle } from '../../bench/synthetic';
 import type { KeywordLineTable } from '../../server/src/core/corpus/entry';
@@ -147,4 +148,18 @@ test('the re-split gives every file the same corpus item whether its tables went
   }
   assert.equal(split, files.length, 'every keywords line was split with the corpus evidence');
   assert.deepEqual(runs[0]!.snapshot(), runs[1]!.snapshot());
+});
+
+test('the evidence a split consulted reads back as the same pairs, in the order they were asked', () => {
+  const asked = new Map<string, number>([
+    ['الأمم المتحدة', 12],
+    ['الأمم', 0],
+    ['', 3],
+    ['محمد بن سلمان 𝔸', 1],
+    ['المتحدة البنك المركزي', 0],
+    ['غزة', 2_000_000_000],
+  ]);
+  assert.deepEqual(unpackEvidence(packEvidence(asked)), [...asked]);
+  assert.deepEqual(unpackEvidence(packEvidence(new Map())), []);
+  assert.equal(unpackEvidence(undefined), undefined);
 });

@@ -190,6 +190,41 @@ export function unpackTable(p: TablePlace, pool: KeyPool, slab: TableSlab): Keyw
   return { value, line: d[3]!, base: d[4]!, starts, ends, lengths, keys, scores, attested };
 }
 
+/**
+ * The evidence one split consulted, as the main thread keeps it until the file's item is built:
+ * the phrases end to end in one string, and each phrase's length and count. With `--fix` every
+ * phrase of every line is asked; as a list of [phrase, count] pairs (an array, a string and a
+ * slot each) they took about 3 KB a file.
+ */
+interface RecordedEvidence {
+  readonly phrases: string;
+  readonly numbers: Int32Array;
+}
+
+export function packEvidence(asked: ReadonlyMap<string, number>): RecordedEvidence {
+  const numbers = new Int32Array(asked.size * 2);
+  let i = 0;
+  let phrases = '';
+  for (const [phrase, count] of asked) {
+    phrases += phrase;
+    numbers[i++] = phrase.length;
+    numbers[i++] = count;
+  }
+  return { phrases: detach(phrases), numbers };
+}
+
+/** The pairs of a {@link RecordedEvidence}, in the order they were asked. */
+export function unpackEvidence(r: RecordedEvidence | undefined): [string, number][] | undefined {
+  if (!r) return undefined;
+  const out: [string, number][] = [];
+  for (let i = 0, at = 0; i < r.numbers.length; i += 2) {
+    const end = at + r.numbers[i]!;
+    out.push([r.phrases.slice(at, end), r.numbers[i + 1]!]);
+    at = end;
+  }
+  return out;
+}
+
 /** Keyword texts whose corpus spellings {@link CorpusRun} keeps at once. */
 const MAX_SPELLINGS_CACHED = 50_000;
 
@@ -208,7 +243,7 @@ export class CorpusRun {
   private readonly tableSlab: TableSlab;
   private readonly keyPool = new KeyPool();
   private readonly more = new Map<number, readonly string[]>();
-  private readonly recorded = new Map<number, (readonly [string, number])[]>();
+  private readonly recorded = new Map<number, RecordedEvidence>();
   private readonly absOf = new Map<string, string>();
   private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array; headline: string }>();
   private readonly spellingCache = new Map<string, { readonly spellings?: Spellings; readonly transliterations?: Spellings }>();
@@ -288,7 +323,7 @@ export class CorpusRun {
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
       if (reportable(file)) {
-        if (keepEvidence) this.recorded.set(file.index, [...asked]);
+        if (keepEvidence) this.recorded.set(file.index, packEvidence(asked));
         if (split.lengths) this.lengths.set(file.index, split.lengths);
       }
       tick?.();
@@ -354,7 +389,7 @@ export class CorpusRun {
       if (known.transliterations) transliterations.push([t, known.transliterations]);
     }
     return {
-      recorded: this.recorded.get(file.index),
+      recorded: unpackEvidence(this.recorded.get(file.index)),
       keywordLengths: this.lengths.get(file.index),
       own: summary.keywords.filter((k) => k.attested).map((k) => k.normalized),
       nearDuplicates: twins,
