@@ -52,6 +52,20 @@ export interface Span {
 }
 
 /**
+ * A {@link Span} as the rules make one. A class, not an object literal: a literal `{ start, end }`
+ * of two numbers shares V8's hidden class with every range's `{ start, end }` of two positions, so
+ * the first one a rule made turned that class's fields from objects into "anything", and V8
+ * threw away all the optimised code that makes ranges (the parser among it) and compiled it
+ * again, in every worker thread of the command line.
+ */
+class LineSpan implements Span {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+/**
  * Spans whose white space another rule reports and repairs, by line: the marker part of a
  * marker line that AN110 rewrites (its letters, colon and the spaces before the value), and the
  * date value that AN104 rewrites. Hygiene rules leave the white space inside them alone so that
@@ -61,8 +75,8 @@ export function ownedSpans(article: Article, markers: MarkerTokens): Map<number,
   const out = new Map<number, Span[]>();
   const add = (line: number, start: number, end: number): void => {
     const list = out.get(line);
-    if (list) list.push({ start, end });
-    else out.set(line, [{ start, end }]);
+    if (list) list.push(new LineSpan(start, end));
+    else out.set(line, [new LineSpan(start, end)]);
   };
   const nodes: (MarkerLineNode | undefined)[] = [article.date, article.source, article.keywords, article.readAlso];
   for (const d of article.duplicates) nodes.push(d.node);
