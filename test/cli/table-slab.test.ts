@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { syntheticArticle } from '../../bench/synthetic';
 import type { KeywordLineTable } from '../../server/src/core/corpus/entry';
 import { MAX_KEYWORD_TOKENS } from '../../server/src/core/keywords/segment';
+import { keywordEvidence } from '../../server/src/core/corpus/batch';
 
 /** Runs of 5 ints: three fit a chunk of 16, the fourth starts a new one; a run longer than a chunk gets a chunk of its own size. */
 function fill(slab: TableSlab): { chunk: number; at: number; size: number; fill: number }[] {
@@ -150,16 +151,66 @@ test('the re-split gives every file the same corpus item whether its tables went
   assert.deepEqual(runs[0]!.snapshot(), runs[1]!.snapshot());
 });
 
-test('the evidence a split consulted reads back as the same pairs, in the order they were asked', () => {
+test('the evidence a split consulted reads back as the same counts for the same phrases, through the file or in memory', () => {
+  // Diacritic-free keys as the tables hold them, an astral character, and an empty key (a token of punctuation).
+  const keys = ['الأمم', 'المتحدة', 'البنك', 'المركزي', '𝔸', '', 'غزة'];
+  const phrase = (i: number, length: number): string => keys.slice(i, i + length).join(' ');
+  const cells = keys.length * MAX_KEYWORD_TOKENS;
   const asked = new Map<string, number>([
-    ['الأمم المتحدة', 12],
-    ['الأمم', 0],
-    ['', 3],
-    ['محمد بن سلمان 𝔸', 1],
-    ['المتحدة البنك المركزي', 0],
-    ['غزة', 2_000_000_000],
+    [phrase(0, 2), 12],
+    [phrase(0, 1), 0],
+    [phrase(4, 2), 3],
+    [phrase(1, 6), 1],
+    [phrase(6, 1), 2_000_000_000],
   ]);
-  assert.deepEqual(unpackEvidence(packEvidence(asked)), [...asked]);
-  assert.deepEqual(unpackEvidence(packEvidence(new Map())), []);
-  assert.equal(unpackEvidence(undefined), undefined);
+  for (const slab of [new TableSlab(8, tempDir()), new TableSlab(8, false)]) {
+    const pool = new KeyPool();
+    // Other runs around it, so that it is not alone in its chunk and chunks go to the file.
+    packEvidence(['أ'], 6, new Map([['أ', 1]]), pool, slab);
+    const place = packEvidence(keys, cells, asked, pool, slab);
+    const after = packEvidence(['ب', 'ت'], 12, new Map(), pool, slab);
+    const got = unpackEvidence(place, pool, slab);
+    assert.deepEqual(new Map(got), asked);
+    // Every pair is a cell's phrase; a phrase no cell asked for is not invented.
+    assert.equal(got.length, asked.size);
+    assert.deepEqual(unpackEvidence(after, pool, slab), []);
+    slab.close();
+  }
+});
+
+test('with --fix, the evidence kept for a file is what the corpus answered for every phrase of its line', async () => {
+  const dir = tempDir();
+  const files: IndexedFile[] = [];
+  for (let i = 0; i < 30; i++) {
+    const rel = `${String(i).padStart(3, '0')}.txt`;
+    const abs = path.join(dir, rel);
+    fs.writeFileSync(abs, syntheticArticle(2000 + (i % 12), 2500));
+    files.push({ index: i, abs, rel });
+  }
+  const run = new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, tempDir(), 64);
+  const entries = files.map((f) => indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG));
+  files.forEach((f, i) => run.add(f, entries[i]!));
+  run.resplit(() => true, undefined, true);
+  // The last file's line was split with the index as it stands at the end (the only change after
+  // is its own summary, which its evidence leaves out): each phrase's count must be that index's.
+  const last = files[files.length - 1]!;
+  const table = entries[entries.length - 1]!.keywordLine!;
+  assert.ok(table, 'the last article has a space-joined keywords line');
+  const evidence = keywordEvidence(run.index, entries[entries.length - 1]!.summary.uri);
+  const item = await run.forFile(last);
+  const recorded = new Map(item!.recorded);
+  let phrases = 0;
+  for (let cell = 0; cell < table.scores.length; cell++) {
+    if (Number.isNaN(table.scores[cell]!)) continue;
+    const i = Math.floor(cell / MAX_KEYWORD_TOKENS);
+    const p = table.keys.slice(i, i + (cell % MAX_KEYWORD_TOKENS) + 1).join(' ');
+    assert.equal(recorded.get(p), evidence.keywordCount(p), p);
+    phrases++;
+  }
+  assert.ok(phrases >= table.keys.length, `phrases checked: ${phrases}`);
+  assert.ok([...recorded.values()].some((n) => n > 0), 'some phrase has a corpus count');
+  // Kept once: after done(), the file's item has no evidence.
+  run.done(last);
+  assert.equal((await run.forFile(last))!.recorded, undefined);
+  run.close();
 });

@@ -31,7 +31,7 @@ import { duplicateThreshold, keywordEvidence, withVocabulary } from '../core/cor
 import { CorpusIndex } from '../core/corpus/index';
 import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, splitWithEvidence } from '../core/corpus/entry';
 import { type ArticleSummary, detach, MAX_SUMMARY_KEYWORDS, summaryHeadline } from '../core/corpus/summary';
-import type { KeywordEvidence } from '../core/keywords/segment';
+import { type KeywordEvidence, MAX_KEYWORD_TOKENS } from '../core/keywords/segment';
 import { type Article, parseArticle } from '../core/parse/article';
 import type { CorpusContext } from '../core/rules/rule';
 import { readDecoded } from './files';
@@ -191,36 +191,63 @@ export function unpackTable(p: TablePlace, pool: KeyPool, slab: TableSlab): Keyw
 }
 
 /**
- * The evidence one split consulted, as the main thread keeps it until the file's item is built:
- * the phrases end to end in one string, and each phrase's length and count. With `--fix` every
- * phrase of every line is asked; as a list of [phrase, count] pairs (an array, a string and a
- * slot each) they took about 3 KB a file.
+ * The phrases of a line's table cells: `cell = i * MAX_KEYWORD_TOKENS + length - 1` is the phrase
+ * of `length` tokens from token i, their keys joined by spaces, as {@link bestSegmentation} asks
+ * the evidence for it. Slices of one joined string, as there.
  */
-interface RecordedEvidence {
-  readonly phrases: string;
-  readonly numbers: Int32Array;
-}
-
-export function packEvidence(asked: ReadonlyMap<string, number>): RecordedEvidence {
-  const numbers = new Int32Array(asked.size * 2);
-  let i = 0;
-  let phrases = '';
-  for (const [phrase, count] of asked) {
-    phrases += phrase;
-    numbers[i++] = phrase.length;
-    numbers[i++] = count;
+class CellPhrases {
+  private readonly line: string;
+  private readonly offsets: Int32Array;
+  constructor(private readonly keys: readonly string[]) {
+    this.line = keys.join(' ');
+    this.offsets = new Int32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) this.offsets[k + 1] = this.offsets[k]! + keys[k]!.length + 1;
   }
-  return { phrases: detach(phrases), numbers };
+
+  /** The phrase of a cell, or undefined for a cell past the line's end. */
+  at(cell: number): string | undefined {
+    const i = Math.floor(cell / MAX_KEYWORD_TOKENS);
+    const end = i + (cell % MAX_KEYWORD_TOKENS) + 1;
+    return end <= this.keys.length ? this.line.slice(this.offsets[i]!, this.offsets[end]! - 1) : undefined;
+  }
 }
 
-/** The pairs of a {@link RecordedEvidence}, in the order they were asked. */
-export function unpackEvidence(r: RecordedEvidence | undefined): [string, number][] | undefined {
-  if (!r) return undefined;
+/**
+ * Keeps the evidence one split consulted until the file's item is built, as a run of ints in
+ * `slab`: the number of tokens and of cells, the line's key ids, then each cell's count (-1:
+ * not asked). With `--fix` the split asks every phrase that has a score, and a phrase is the
+ * keys of its cell, so the phrases need not be kept: as text they took about 2.4 KB a file,
+ * as counts about 0.2 KB, and the slab writes its full chunks to the temporary file.
+ */
+export function packEvidence(keys: readonly string[], cells: number, asked: ReadonlyMap<string, number>, pool: KeyPool, slab: TableSlab): TablePlace {
+  const n = keys.length;
+  const size = 2 + n + cells;
+  const { chunk, at } = slab.alloc(size);
+  const data = slab.view(chunk, at, size);
+  data[0] = n;
+  data[1] = cells;
+  for (let k = 0; k < n; k++) data[2 + k] = pool.idOf(keys[k]!);
+  const phrases = new CellPhrases(keys);
+  for (let c = 0; c < cells; c++) {
+    const phrase = phrases.at(c);
+    data[2 + n + c] = (phrase === undefined ? undefined : asked.get(phrase)) ?? -1;
+  }
+  return { chunk, at, size };
+}
+
+/** The [phrase, count] pairs of a {@link packEvidence} run, in cell order (a phrase of two cells comes twice, with the same count). */
+export function unpackEvidence(place: TablePlace, pool: KeyPool, slab: TableSlab): [string, number][] {
+  const data = slab.view(place.chunk, place.at, place.size);
+  const n = data[0]!;
+  const cells = data[1]!;
+  const keys: string[] = [];
+  for (let k = 0; k < n; k++) keys.push(pool.key(data[2 + k]!));
+  const phrases = new CellPhrases(keys);
   const out: [string, number][] = [];
-  for (let i = 0, at = 0; i < r.numbers.length; i += 2) {
-    const end = at + r.numbers[i]!;
-    out.push([r.phrases.slice(at, end), r.numbers[i + 1]!]);
-    at = end;
+  for (let c = 0; c < cells; c++) {
+    const count = data[2 + n + c]!;
+    const phrase = count < 0 ? undefined : phrases.at(c);
+    if (phrase !== undefined) out.push([phrase, count]);
   }
   return out;
 }
@@ -243,7 +270,13 @@ export class CorpusRun {
   private readonly tableSlab: TableSlab;
   private readonly keyPool = new KeyPool();
   private readonly more = new Map<number, readonly string[]>();
-  private readonly recorded = new Map<number, RecordedEvidence>();
+  /**
+   * With `--fix`, where the evidence each reportable file's split consulted is in
+   * `evidenceSlab` ({@link packEvidence}): chunk (-1: none), offset and size, until the file's
+   * item is built.
+   */
+  private evidence: Int32Array | undefined;
+  private evidenceSlab: TableSlab | undefined;
   private readonly absOf = new Map<string, string>();
   private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array; headline: string }>();
   private readonly spellingCache = new Map<string, { readonly spellings?: Spellings; readonly transliterations?: Spellings }>();
@@ -253,8 +286,8 @@ export class CorpusRun {
     private readonly files: readonly IndexedFile[],
     private readonly configFor: (abs: string) => ResolvedConfig,
     private readonly maxBytes: number,
-    spillDir: string | false = os.tmpdir(),
-    tableChunkInts = TABLE_CHUNK,
+    private readonly spillDir: string | false = os.tmpdir(),
+    private readonly tableChunkInts = TABLE_CHUNK,
   ) {
     this.uris = new Array<string | undefined>(files.length);
     this.tables = new Int32Array(files.length * 3).fill(-1);
@@ -283,6 +316,8 @@ export class CorpusRun {
    * for the report pass.
    */
   resplit(reportable: (file: IndexedFile) => boolean, tick?: () => void, keepEvidence = true): void {
+    const evidencePlaces = keepEvidence ? (this.evidence = new Int32Array(this.files.length * 3).fill(-1)) : undefined;
+    const evidenceSlab = keepEvidence ? (this.evidenceSlab = new TableSlab(this.tableChunkInts, this.spillDir)) : undefined;
     for (const file of this.files) {
       const uri = this.uris[file.index];
       if (uri === undefined) continue;
@@ -323,7 +358,10 @@ export class CorpusRun {
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
       if (reportable(file)) {
-        if (keepEvidence) this.recorded.set(file.index, packEvidence(asked));
+        if (evidencePlaces && evidenceSlab) {
+          const place = packEvidence(table.keys, table.scores.length, asked, this.keyPool, evidenceSlab);
+          evidencePlaces.set([place.chunk, place.at, place.size], file.index * 3);
+        }
         if (split.lengths) this.lengths.set(file.index, split.lengths);
       }
       tick?.();
@@ -389,7 +427,7 @@ export class CorpusRun {
       if (known.transliterations) transliterations.push([t, known.transliterations]);
     }
     return {
-      recorded: unpackEvidence(this.recorded.get(file.index)),
+      recorded: this.recordedOf(file.index),
       keywordLengths: this.lengths.get(file.index),
       own: summary.keywords.filter((k) => k.attested).map((k) => k.normalized),
       nearDuplicates: twins,
@@ -422,10 +460,25 @@ export class CorpusRun {
     return hit;
   }
 
+  /** The evidence a file's split consulted, when `resplit` kept it. */
+  private recordedOf(index: number): [string, number][] | undefined {
+    const places = this.evidence;
+    const chunk = places ? places[index * 3]! : -1;
+    if (!places || !this.evidenceSlab || chunk < 0) return undefined;
+    return unpackEvidence({ chunk, at: places[index * 3 + 1]!, size: places[index * 3 + 2]! }, this.keyPool, this.evidenceSlab);
+  }
+
   /** Forgets what was kept for a file once its item is built. */
   done(file: IndexedFile): void {
-    this.recorded.delete(file.index);
+    if (this.evidence) this.evidence[file.index * 3] = -1;
     this.lengths.delete(file.index);
+  }
+
+  /** Lets go of the kept evidence and its temporary file (at the end of the report pass). */
+  close(): void {
+    this.evidenceSlab?.close();
+    this.evidenceSlab = undefined;
+    this.evidence = undefined;
   }
 }
 

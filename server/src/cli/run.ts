@@ -291,6 +291,7 @@ export async function runCli(io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
   timing?.mark('report pass');
+  corpus?.close();
   await runner.close();
   progress.clear();
   if (timing) err(timing.report());
