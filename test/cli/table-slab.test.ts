@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TableSlab } from '../../server/src/cli/tableSlab';
-import { CorpusRun, type IndexedFile, indexEntry, KeyPool, packEvidence, packTable, unpackEvidence, unpackTable } from '../../server/src/cli/corpusIndex';
+import { CorpusRun, type IndexedFile, indexEntry, KeptRuns, KeyPool, packTable, readEvidence, unpackTable, writeEvidence } from '../../server/src/cli/corpusIndex';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { syntheticArticle } from '../../bench/synthetic';
 import type { KeywordLineTable } from '../../server/src/core/corpus/entry';
@@ -163,19 +163,39 @@ test('the evidence a split consulted reads back as the same counts for the same 
     [phrase(1, 6), 1],
     [phrase(6, 1), 2_000_000_000],
   ]);
-  for (const slab of [new TableSlab(8, tempDir()), new TableSlab(8, false)]) {
+  for (const runs of [new KeptRuns(4, 8, tempDir()), new KeptRuns(4, 8, false)]) {
     const pool = new KeyPool();
     // Other runs around it, so that it is not alone in its chunk and chunks go to the file.
-    packEvidence(['أ'], 6, new Map([['أ', 1]]), pool, slab);
-    const place = packEvidence(keys, cells, asked, pool, slab);
-    const after = packEvidence(['ب', 'ت'], 12, new Map(), pool, slab);
-    const got = unpackEvidence(place, pool, slab);
+    writeEvidence(runs, 0, ['أ'], 6, new Map([['أ', 1]]), pool);
+    writeEvidence(runs, 1, keys, cells, asked, pool);
+    writeEvidence(runs, 2, ['ب', 'ت'], 12, new Map(), pool);
+    const got = readEvidence(runs, 1, pool)!;
     assert.deepEqual(new Map(got), asked);
     // Every pair is a cell's phrase; a phrase no cell asked for is not invented.
     assert.equal(got.length, asked.size);
-    assert.deepEqual(unpackEvidence(after, pool, slab), []);
-    slab.close();
+    assert.deepEqual(readEvidence(runs, 2, pool), []);
+    assert.deepEqual(readEvidence(runs, 0, pool), [['أ', 1]]);
+    assert.equal(readEvidence(runs, 3, pool), undefined, 'a file with nothing kept');
+    runs.drop(1);
+    assert.equal(readEvidence(runs, 1, pool), undefined, 'dropped');
+    runs.close();
   }
+});
+
+test('kept runs read back per file whether their chunks went to the file or stayed in memory', () => {
+  const dir = tempDir();
+  const files = 200;
+  for (const runs of [new KeptRuns(files, 16, dir), new KeptRuns(files, 16, false)]) {
+    // Keyword lengths as the re-split keeps them: a few small ints a file, some files with none.
+    for (let i = 0; i < files; i++) if (i % 7 !== 3) runs.write(i, 1 + (i % 5)).set(Array.from({ length: 1 + (i % 5) }, (_, k) => i * 10 + k));
+    for (let i = files - 1; i >= 0; i--) {
+      const run = runs.read(i);
+      if (i % 7 === 3) assert.equal(run, undefined, `file ${i}`);
+      else assert.deepEqual(Array.from(run!), Array.from({ length: 1 + (i % 5) }, (_, k) => i * 10 + k), `file ${i}`);
+    }
+    runs.close();
+  }
+  assert.deepEqual(fs.readdirSync(dir), [], 'no name left behind');
 });
 
 test('with --fix, the evidence kept for a file is what the corpus answered for every phrase of its line', async () => {

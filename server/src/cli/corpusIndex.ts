@@ -213,17 +213,54 @@ class CellPhrases {
 }
 
 /**
- * Keeps the evidence one split consulted until the file's item is built, as a run of ints in
- * `slab`: the number of tokens and of cells, the line's key ids, then each cell's count (-1:
- * not asked). With `--fix` the split asks every phrase that has a score, and a phrase is the
- * keys of its cell, so the phrases need not be kept: as text they took about 2.4 KB a file,
- * as counts about 0.2 KB, and the slab writes its full chunks to the temporary file.
+ * Runs of ints kept per file from the re-split until the file's item is built, in a
+ * {@link TableSlab} (whose full chunks go to the temporary file), with three ints a file for
+ * where its run is: far less than an array and a map entry per file.
  */
-export function packEvidence(keys: readonly string[], cells: number, asked: ReadonlyMap<string, number>, pool: KeyPool, slab: TableSlab): TablePlace {
+export class KeptRuns {
+  /** Per file: chunk (-1: none), offset and size. */
+  private readonly places: Int32Array;
+  private readonly slab: TableSlab;
+
+  constructor(files: number, chunkInts = TABLE_CHUNK, spillDir: string | false = os.tmpdir()) {
+    this.places = new Int32Array(files * 3).fill(-1);
+    this.slab = new TableSlab(chunkInts, spillDir);
+  }
+
+  /** Room for a file's run of `size` ints, to write at once (the view may be reused by the next call). */
+  write(index: number, size: number): Int32Array {
+    const { chunk, at } = this.slab.alloc(size);
+    this.places.set([chunk, at, size], index * 3);
+    return this.slab.view(chunk, at, size);
+  }
+
+  /** A file's run, or undefined; a view, to read at once. */
+  read(index: number): Int32Array | undefined {
+    const chunk = this.places[index * 3]!;
+    return chunk < 0 ? undefined : this.slab.view(chunk, this.places[index * 3 + 1]!, this.places[index * 3 + 2]!);
+  }
+
+  /** Forgets a file's run. */
+  drop(index: number): void {
+    this.places[index * 3] = -1;
+  }
+
+  /** Lets go of every run and of the temporary file. */
+  close(): void {
+    this.slab.close();
+  }
+}
+
+/**
+ * Keeps the evidence one split consulted until the file's item is built, as a run of ints: the
+ * number of tokens and of cells, the line's key ids, then each cell's count (-1: not asked).
+ * With `--fix` the split asks every phrase that has a score, and a phrase is the keys of its
+ * cell, so the phrases need not be kept: as text they took about 2.4 KB a file, as counts
+ * about 0.2 KB, most of it in the temporary file.
+ */
+export function writeEvidence(runs: KeptRuns, index: number, keys: readonly string[], cells: number, asked: ReadonlyMap<string, number>, pool: KeyPool): void {
   const n = keys.length;
-  const size = 2 + n + cells;
-  const { chunk, at } = slab.alloc(size);
-  const data = slab.view(chunk, at, size);
+  const data = runs.write(index, 2 + n + cells);
   data[0] = n;
   data[1] = cells;
   for (let k = 0; k < n; k++) data[2 + k] = pool.idOf(keys[k]!);
@@ -232,12 +269,12 @@ export function packEvidence(keys: readonly string[], cells: number, asked: Read
     const phrase = phrases.at(c);
     data[2 + n + c] = (phrase === undefined ? undefined : asked.get(phrase)) ?? -1;
   }
-  return { chunk, at, size };
 }
 
-/** The [phrase, count] pairs of a {@link packEvidence} run, in cell order (a phrase of two cells comes twice, with the same count). */
-export function unpackEvidence(place: TablePlace, pool: KeyPool, slab: TableSlab): [string, number][] {
-  const data = slab.view(place.chunk, place.at, place.size);
+/** The [phrase, count] pairs {@link writeEvidence} kept for a file, in cell order (a phrase of two cells comes twice, with the same count). */
+export function readEvidence(runs: KeptRuns, index: number, pool: KeyPool): [string, number][] | undefined {
+  const data = runs.read(index);
+  if (!data) return undefined;
   const n = data[0]!;
   const cells = data[1]!;
   const keys: string[] = [];
@@ -260,7 +297,7 @@ export class CorpusRun {
   readonly index = new CorpusIndex();
   private readonly uris: (string | undefined)[];
   /** The keyword lengths chosen by `resplit`, by file index, until the file's item is built. */
-  private readonly lengths = new Map<number, readonly number[]>();
+  private lengths: KeptRuns | undefined;
   /**
    * Where the phrase table of each file's space-joined keyword line is in the slab, until
    * `resplit`: chunk (-1: none), offset and size, three ints a file rather than an object.
@@ -270,13 +307,8 @@ export class CorpusRun {
   private readonly tableSlab: TableSlab;
   private readonly keyPool = new KeyPool();
   private readonly more = new Map<number, readonly string[]>();
-  /**
-   * With `--fix`, where the evidence each reportable file's split consulted is in
-   * `evidenceSlab` ({@link packEvidence}): chunk (-1: none), offset and size, until the file's
-   * item is built.
-   */
-  private evidence: Int32Array | undefined;
-  private evidenceSlab: TableSlab | undefined;
+  /** With `--fix`, the evidence each reportable file's split consulted ({@link writeEvidence}), until the file's item is built. */
+  private evidence: KeptRuns | undefined;
   private readonly absOf = new Map<string, string>();
   private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array; headline: string }>();
   private readonly spellingCache = new Map<string, { readonly spellings?: Spellings; readonly transliterations?: Spellings }>();
@@ -316,8 +348,9 @@ export class CorpusRun {
    * for the report pass.
    */
   resplit(reportable: (file: IndexedFile) => boolean, tick?: () => void, keepEvidence = true): void {
-    const evidencePlaces = keepEvidence ? (this.evidence = new Int32Array(this.files.length * 3).fill(-1)) : undefined;
-    const evidenceSlab = keepEvidence ? (this.evidenceSlab = new TableSlab(this.tableChunkInts, this.spillDir)) : undefined;
+    this.close();
+    const lengths = (this.lengths = new KeptRuns(this.files.length, this.tableChunkInts, this.spillDir));
+    const kept = keepEvidence ? (this.evidence = new KeptRuns(this.files.length, this.tableChunkInts, this.spillDir)) : undefined;
     for (const file of this.files) {
       const uri = this.uris[file.index];
       if (uri === undefined) continue;
@@ -358,11 +391,8 @@ export class CorpusRun {
       if (all.length > MAX_SUMMARY_KEYWORDS) this.more.set(file.index, all.slice(MAX_SUMMARY_KEYWORDS));
       else this.more.delete(file.index);
       if (reportable(file)) {
-        if (evidencePlaces && evidenceSlab) {
-          const place = packEvidence(table.keys, table.scores.length, asked, this.keyPool, evidenceSlab);
-          evidencePlaces.set([place.chunk, place.at, place.size], file.index * 3);
-        }
-        if (split.lengths) this.lengths.set(file.index, split.lengths);
+        if (kept) writeEvidence(kept, file.index, table.keys, table.scores.length, asked, this.keyPool);
+        if (split.lengths) lengths.write(file.index, split.lengths.length).set(split.lengths);
       }
       tick?.();
     }
@@ -428,7 +458,7 @@ export class CorpusRun {
     }
     return {
       recorded: this.recordedOf(file.index),
-      keywordLengths: this.lengths.get(file.index),
+      keywordLengths: this.keptLengths(file.index),
       own: summary.keywords.filter((k) => k.attested).map((k) => k.normalized),
       nearDuplicates: twins,
       sameHeadline: ctx.sameHeadline,
@@ -462,23 +492,27 @@ export class CorpusRun {
 
   /** The evidence a file's split consulted, when `resplit` kept it. */
   private recordedOf(index: number): [string, number][] | undefined {
-    const places = this.evidence;
-    const chunk = places ? places[index * 3]! : -1;
-    if (!places || !this.evidenceSlab || chunk < 0) return undefined;
-    return unpackEvidence({ chunk, at: places[index * 3 + 1]!, size: places[index * 3 + 2]! }, this.keyPool, this.evidenceSlab);
+    return this.evidence ? readEvidence(this.evidence, index, this.keyPool) : undefined;
+  }
+
+  /** The keyword lengths `resplit` chose for a file's space-joined line. */
+  private keptLengths(index: number): number[] | undefined {
+    const run = this.lengths?.read(index);
+    return run ? Array.from(run) : undefined;
   }
 
   /** Forgets what was kept for a file once its item is built. */
   done(file: IndexedFile): void {
-    if (this.evidence) this.evidence[file.index * 3] = -1;
-    this.lengths.delete(file.index);
+    this.evidence?.drop(file.index);
+    this.lengths?.drop(file.index);
   }
 
-  /** Lets go of the kept evidence and its temporary file (at the end of the report pass). */
+  /** Lets go of what was kept for the report pass, and of its temporary files (at the end of the run). */
   close(): void {
-    this.evidenceSlab?.close();
-    this.evidenceSlab = undefined;
+    this.evidence?.close();
+    this.lengths?.close();
     this.evidence = undefined;
+    this.lengths = undefined;
   }
 }
 
