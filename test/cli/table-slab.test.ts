@@ -50,6 +50,19 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'an-slab-'));
 }
 
+/** `count` synthetic articles of about 2.5 KB in a new folder, the i-th from the seed `seedOf(i)`. */
+function writeCorpus(count: number, seedOf: (i: number) => number): IndexedFile[] {
+  const dir = tempDir();
+  const files: IndexedFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const rel = `${String(i).padStart(3, '0')}.txt`;
+    const abs = path.join(dir, rel);
+    fs.writeFileSync(abs, syntheticArticle(seedOf(i), 2500));
+    files.push({ index: i, abs, rel });
+  }
+  return files;
+}
+
 test('the phrase-table slab writes full chunks to a file that leaves no name behind, and reads them back', () => {
   const dir = tempDir();
   const slab = new TableSlab(16, dir);
@@ -122,15 +135,8 @@ test('a phrase table packed into the slab reads back the same, through the spill
 });
 
 test('the re-split gives every file the same corpus item whether its tables went through the file or stayed in memory', async () => {
-  const dir = tempDir();
-  const files: IndexedFile[] = [];
-  for (let i = 0; i < 40; i++) {
-    const rel = `${String(i).padStart(3, '0')}.txt`;
-    const abs = path.join(dir, rel);
-    // Space-joined keyword lines (the tables), some articles twice (near-duplicates and shared keywords).
-    fs.writeFileSync(abs, syntheticArticle(1000 + (i % 30), 2500));
-    files.push({ index: i, abs, rel });
-  }
+  // Space-joined keyword lines (the tables), some articles twice (near-duplicates and shared keywords).
+  const files = writeCorpus(40, (i) => 1000 + (i % 30));
   const spillDir = tempDir();
   // Chunks of 64 ints: nearly every table in a chunk of its own, written out before the next.
   const runs = [new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, spillDir, 64), new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, false, 64)];
@@ -199,14 +205,7 @@ test('kept runs read back per file whether their chunks went to the file or stay
 });
 
 test('with --fix, the evidence kept for a file is what the corpus answered for every phrase of its line', async () => {
-  const dir = tempDir();
-  const files: IndexedFile[] = [];
-  for (let i = 0; i < 30; i++) {
-    const rel = `${String(i).padStart(3, '0')}.txt`;
-    const abs = path.join(dir, rel);
-    fs.writeFileSync(abs, syntheticArticle(2000 + (i % 12), 2500));
-    files.push({ index: i, abs, rel });
-  }
+  const files = writeCorpus(30, (i) => 2000 + (i % 12));
   const run = new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, tempDir(), 64);
   const entries = files.map((f) => indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG));
   files.forEach((f, i) => run.add(f, entries[i]!));
