@@ -100,7 +100,7 @@ test('a phrase table packed into the slab reads back the same, through the spill
   // Arabic with diacritics and a combining mark, an astral character, and a lone surrogate.
   const values = ['الأمم المتحدة البنك المركزي التضخم', 'مُحَمَّد بن سلمان 𝔸 رؤية ٢٠٣٠', 'غزة \uD800 لبنان', ''];
   const pool = new KeyPool();
-  const slab = new TableSlab(64, tempDir());
+  const runs = new KeptRuns(values.length, 64, tempDir());
   const tables: KeywordLineTable[] = values.map((value, v) => {
     const tokens = value.split(' ').filter(Boolean);
     const n = tokens.length;
@@ -116,10 +116,10 @@ test('a phrase table packed into the slab reads back the same, through the spill
     const attested = Uint8Array.from({ length: cells }, (_, i) => (i + v) % 2);
     return { value, line: 9 + v, base: 13, starts, ends, keys: tokens.map((t) => t.replace(/[\u064B-\u0652]/g, '')), scores, attested, lengths: n ? [1, n - 1].filter(Boolean) : [] };
   });
-  const places = tables.map((t) => packTable(t, pool, slab));
-  assert.ok(slab.spilled > 0, 'the tables span more than one chunk');
-  places.forEach((p, i) => {
-    const got = unpackTable(p, pool, slab);
+  tables.forEach((t, i) => packTable(t, pool, runs, i));
+  assert.ok(runs.spilled > 0, 'the tables span more than one chunk');
+  tables.forEach((_, i) => {
+    const got = unpackTable(runs, i, pool)!;
     const want = tables[i]!;
     assert.equal(got.value, want.value);
     assert.equal(got.line, want.line);
@@ -131,7 +131,7 @@ test('a phrase table packed into the slab reads back the same, through the spill
     assert.deepEqual([...got.scores], [...want.scores]);
     assert.deepEqual([...got.attested], [...want.attested]);
   });
-  slab.close();
+  runs.close();
 });
 
 test('the re-split gives every file the same corpus item whether its tables went through the file or stayed in memory', async () => {
@@ -141,7 +141,7 @@ test('the re-split gives every file the same corpus item whether its tables went
   // Chunks of 64 ints: nearly every table in a chunk of its own, written out before the next.
   const runs = [new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, spillDir, 64), new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, false, 64)];
   for (const run of runs) for (const f of files) run.add(f, indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG));
-  const slabOf = (run: CorpusRun): TableSlab => (run as unknown as { tableSlab: TableSlab }).tableSlab;
+  const slabOf = (run: CorpusRun): KeptRuns => (run as unknown as { tables: KeptRuns }).tables;
   assert.ok(slabOf(runs[0]!).spilled >= 30, `tables written out: ${slabOf(runs[0]!).spilled}`);
   assert.equal(slabOf(runs[1]!).spilled, 0);
   for (const run of runs) run.resplit(() => true);

@@ -100,13 +100,6 @@ export function indexEntry(text: string, abs: string, config: ResolvedConfig): I
   return !entry.keywordLine && items.length > MAX_SUMMARY_KEYWORDS ? { ...entry, moreKeywords: items.slice(MAX_SUMMARY_KEYWORDS).map((k) => detach(k.text)) } : entry;
 }
 
-/** Where a file's phrase table is in the {@link TableSlab}. */
-interface TablePlace {
-  readonly chunk: number;
-  readonly at: number;
-  readonly size: number;
-}
-
 /** Ints before a packed table's arrays: n (tokens) · m (lengths) · cells (scores) · line · base · value length. */
 const TABLE_HEADER = 6;
 
@@ -141,14 +134,13 @@ export class KeyPool {
   }
 }
 
-export function packTable(t: KeywordLineTable, pool: KeyPool, slab: TableSlab): TablePlace {
+/** Packs a file's phrase table into its run of `runs`. */
+export function packTable(t: KeywordLineTable, pool: KeyPool, runs: KeptRuns, index: number): void {
   const n = t.starts.length;
   const m = t.lengths.length;
   const cells = t.scores.length;
   const valueLength = t.value.length;
-  const size = tableInts(n, m, cells, valueLength);
-  const { chunk, at: offset } = slab.alloc(size);
-  const data = slab.view(chunk, offset, size);
+  const data = runs.write(index, tableInts(n, m, cells, valueLength));
   data[0] = n;
   data[1] = m;
   data[2] = cells;
@@ -166,12 +158,15 @@ export function packTable(t: KeywordLineTable, pool: KeyPool, slab: TableSlab): 
   for (let k = 0; k < n; k++) data[at + k] = pool.idOf(t.keys[k]!);
   const units = new Uint16Array(data.buffer, data.byteOffset + (at + n) * 4, valueLength);
   for (let i = 0; i < valueLength; i++) units[i] = t.value.charCodeAt(i);
-  return { chunk, at: offset, size };
 }
 
-/** A packed table as segmentation reads it (views of the slab: see {@link TableSlab.view} for how long they last). */
-export function unpackTable(p: TablePlace, pool: KeyPool, slab: TableSlab): KeywordLineTable {
-  const d = slab.view(p.chunk, p.at, p.size);
+/**
+ * A file's packed table as segmentation reads it, or undefined (views of the store: valid until
+ * its next read or write).
+ */
+export function unpackTable(runs: KeptRuns, index: number, pool: KeyPool): KeywordLineTable | undefined {
+  const d = runs.read(index);
+  if (!d) return undefined;
   const n = d[0]!;
   const m = d[1]!;
   const cells = d[2]!;
@@ -245,6 +240,20 @@ export class KeptRuns {
     this.places[index * 3] = -1;
   }
 
+  /**
+   * Frees the memory of the runs written before a file's run (for runs written in file order
+   * and read in that order: a chunk is released once the reading has moved past it).
+   */
+  releaseBefore(index: number): void {
+    const chunk = this.places[index * 3]!;
+    if (chunk >= 0) this.slab.releaseBefore(chunk);
+  }
+
+  /** How many chunks went to the temporary file (for tests). */
+  get spilled(): number {
+    return this.slab.spilled;
+  }
+
   /** Lets go of every run and of the temporary file. */
   close(): void {
     this.slab.close();
@@ -299,12 +308,10 @@ export class CorpusRun {
   /** The keyword lengths chosen by `resplit`, by file index, until the file's item is built. */
   private lengths: KeptRuns | undefined;
   /**
-   * Where the phrase table of each file's space-joined keyword line is in the slab, until
-   * `resplit`: chunk (-1: none), offset and size, three ints a file rather than an object.
+   * The phrase table of each file's space-joined keyword line, packed, until `resplit` reads it
+   * (written to a temporary file as they accumulate).
    */
-  private readonly tables: Int32Array;
-  /** Those tables, packed (written to a temporary file as they accumulate). */
-  private readonly tableSlab: TableSlab;
+  private readonly tables: KeptRuns;
   private readonly keyPool = new KeyPool();
   private readonly more = new Map<number, readonly string[]>();
   /** With `--fix`, the evidence each reportable file's split consulted ({@link writeEvidence}), until the file's item is built. */
@@ -322,8 +329,7 @@ export class CorpusRun {
     private readonly tableChunkInts = TABLE_CHUNK,
   ) {
     this.uris = new Array<string | undefined>(files.length);
-    this.tables = new Int32Array(files.length * 3).fill(-1);
-    this.tableSlab = new TableSlab(tableChunkInts, spillDir);
+    this.tables = new KeptRuns(files.length, tableChunkInts, spillDir);
   }
 
   /** Records a file's entry (in file order, as `checkCorpus`'s first pass). */
@@ -331,10 +337,7 @@ export class CorpusRun {
     const uri = entry.summary.uri;
     this.uris[file.index] = uri;
     this.absOf.set(uri, file.abs);
-    if (entry.keywordLine) {
-      const place = packTable(entry.keywordLine, this.keyPool, this.tableSlab);
-      this.tables.set([place.chunk, place.at, place.size], file.index * 3);
-    }
+    if (entry.keywordLine) packTable(entry.keywordLine, this.keyPool, this.tables, file.index);
     if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
     this.index.set(entry.summary);
   }
@@ -355,16 +358,14 @@ export class CorpusRun {
       const uri = this.uris[file.index];
       if (uri === undefined) continue;
       const current = this.index.get(uri)!;
-      const t = file.index * 3;
-      const chunk = this.tables[t]!;
-      if (chunk < 0) {
+      const table = unpackTable(this.tables, file.index, this.keyPool);
+      if (!table) {
         tick?.();
         continue;
       }
-      this.tables[t] = -1;
-      const table = unpackTable({ chunk, at: this.tables[t + 1]!, size: this.tables[t + 2]! }, this.keyPool, this.tableSlab);
       // Tables were packed in file order: the ones of earlier chunks are all read.
-      this.tableSlab.releaseBefore(chunk);
+      this.tables.releaseBefore(file.index);
+      this.tables.drop(file.index);
       const base = keywordEvidence(this.index, uri, this.lists.of(this.configFor(file.abs)).vocabulary);
       // The answers are kept only where something reads them again: the fix rounds
       // (keepEvidence), or the keywords beyond the summary's first 200 (allKeywords below).
@@ -396,7 +397,7 @@ export class CorpusRun {
       }
       tick?.();
     }
-    this.tableSlab.close();
+    this.tables.close();
   }
 
   /** What every checker receives once. */
