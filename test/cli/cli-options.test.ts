@@ -139,8 +139,8 @@ describe('--rule and --config', () => {
 });
 
 describe('ARABIC_NEWS_LINT_TIMING', () => {
-  /** A phase line: name, wall ms, CPU ms. */
-  const PHASE = /^(\S.*?)\s+(\d+) ms\s+CPU\s+(\d+) ms$/;
+  /** A phase line: name, wall ms, CPU ms, then RSS, the main thread's heap and its buffers at the phase's end. */
+  const PHASE = /^(\S.*?)\s+(\d+) ms\s+CPU\s+(\d+) ms\s+RSS\s+(\d+) MB\s+heap\s+(\d+) MB\s+buffers\s+(\d+) MB$/;
 
   test('prints the wall and CPU time of each phase on stderr, and nothing without it', () => {
     const d = corpus({ 'a.txt': CLEAN, 'b.txt': WITH_WARNINGS });
@@ -157,6 +157,8 @@ describe('ARABIC_NEWS_LINT_TIMING', () => {
     // Two files take some CPU in their passes, and no phase takes more than the whole process.
     const total = phases.reduce((sum, m) => sum + Number(m[3]), 0);
     assert.ok(total > 0, timed.stderr);
+    // A Node process holds some tens of MB, and its heap is part of it.
+    for (const m of phases) assert.ok(Number(m[4]) >= 20 && Number(m[5]) <= Number(m[4]), m[0]);
     const plain = runJson([], d);
     assert.equal(plain.stderr, '');
     // The report is the same either way: the phases go to stderr only.

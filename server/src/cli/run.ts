@@ -67,16 +67,20 @@ function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
 class PhaseTimes {
   private last = performance.now();
   private lastCpu = process.cpuUsage();
-  private readonly phases: [string, number, number][] = [];
+  private readonly phases: [string, number, number, NodeJS.MemoryUsage][] = [];
   mark(phase: string): void {
     const now = performance.now();
     const cpu = process.cpuUsage();
-    this.phases.push([phase, now - this.last, (cpu.user - this.lastCpu.user + cpu.system - this.lastCpu.system) / 1000]);
+    this.phases.push([phase, now - this.last, (cpu.user - this.lastCpu.user + cpu.system - this.lastCpu.system) / 1000, process.memoryUsage()]);
     this.last = now;
     this.lastCpu = cpu;
   }
+  /** One line a phase: its wall and CPU time, then the process's RSS and the main thread's heap and buffers at its end. */
   report(): string {
-    return this.phases.map(([p, ms, cpu]) => `${p.padEnd(24)}${ms.toFixed(0).padStart(7)} ms   CPU ${cpu.toFixed(0).padStart(6)} ms`).join('\n');
+    const mb = (n: number): string => (n / 1048576).toFixed(0).padStart(4) + ' MB';
+    return this.phases
+      .map(([p, ms, cpu, m]) => `${p.padEnd(24)}${ms.toFixed(0).padStart(7)} ms   CPU ${cpu.toFixed(0).padStart(6)} ms   RSS ${mb(m.rss)}   heap ${mb(m.heapUsed)}   buffers ${mb(m.arrayBuffers)}`)
+      .join('\n');
   }
 }
 
