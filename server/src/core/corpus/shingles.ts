@@ -142,6 +142,11 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
  * signatures still agree where their sets agree. One hash per shingle instead of one per
  * shingle and bin: 64 times less work than classic MinHash for the same estimate quality.
  * Neither the order of the hashes nor repeats change the signature ({@link rawShingles}).
+ *
+ * Each bin's value is kept as 16 bits of a hash of it (b-bit MinHash): two different minima
+ * agree by chance once in 65,536, which moves an estimate by less than 0.0001, and the index
+ * stores a signature in 128 bytes instead of 256 (13 MB less at 100,000 articles). Every
+ * estimate is a first filter only: a near-duplicate is confirmed on the texts' shingles.
  */
 export function minhash(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
@@ -153,18 +158,20 @@ export function minhash(shingles: Uint32Array): Uint32Array {
     if (v < sig[bin]!) sig[bin] = v;
     filled[bin] = 1;
   }
-  if (!shingles.length) return sig;
-  // Densification by rotation: an empty bin takes the value of the next filled bin to its right.
-  for (let i = 0; i < SIGNATURE_SIZE; i++) {
-    if (filled[i]) continue;
-    for (let step = 1; step < SIGNATURE_SIZE; step++) {
-      const j = (i + step) % SIGNATURE_SIZE;
-      if (filled[j]) {
-        sig[i] = (sig[j]! + step * 0x04000000) >>> 0;
-        break;
+  if (shingles.length) {
+    // Densification by rotation: an empty bin takes the value of the next filled bin to its right.
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      if (filled[i]) continue;
+      for (let step = 1; step < SIGNATURE_SIZE; step++) {
+        const j = (i + step) % SIGNATURE_SIZE;
+        if (filled[j]) {
+          sig[i] = (sig[j]! + step * 0x04000000) >>> 0;
+          break;
+        }
       }
     }
   }
+  for (let i = 0; i < SIGNATURE_SIZE; i++) sig[i] = mix(sig[i]!) >>> 16;
   return sig;
 }
 

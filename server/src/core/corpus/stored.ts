@@ -19,25 +19,26 @@ const FULL_SLOTS = 6;
 /** Columns and lengths the compact form holds (15 bits each, so that the integer stays below 2^31). */
 const COMPACT_LIMIT = 1 << 15;
 
-/** Signatures per chunk of the slab (256 KB). */
+/** Signatures per chunk of the slab (128 KB). */
 const CHUNK_BITS = 10;
 const CHUNK = 1 << CHUNK_BITS;
 
 /**
  * Every article's MinHash signature, by slot, in chunks of 1,024 that never move: a slab that
  * grows adds a chunk, where one buffer had to be copied whole (or reserved at its final size up
- * front, 26 MB at once for 100,000 articles).
+ * front, 13 MB at once for 100,000 articles). A signature's values are below 2^16 ({@link minhash}),
+ * so they are kept as 16-bit integers.
  */
 export class SignatureSlab {
-  private readonly chunks: Uint32Array[] = [];
+  private readonly chunks: Uint16Array[] = [];
 
   set(slot: number, signature: Uint32Array): void {
     const c = slot >> CHUNK_BITS;
-    while (this.chunks.length <= c) this.chunks.push(new Uint32Array(CHUNK * SIGNATURE_SIZE));
+    while (this.chunks.length <= c) this.chunks.push(new Uint16Array(CHUNK * SIGNATURE_SIZE));
     this.chunks[c]!.set(signature.subarray(0, SIGNATURE_SIZE), (slot & (CHUNK - 1)) * SIGNATURE_SIZE);
   }
 
-  /** The share of positions where a signature equals a slot's (estimateJaccard without a view). */
+  /** The share of positions where a signature equals a slot's (estimateJaccard without a copy). */
   agreement(signature: Uint32Array, slot: number): number {
     const d = this.chunks[slot >> CHUNK_BITS];
     if (!d) return 0;
@@ -47,12 +48,12 @@ export class SignatureSlab {
     return same / SIGNATURE_SIZE;
   }
 
-  /** A slot's signature (a view: valid until the slot is set again). */
-  view(slot: number): Uint32Array {
+  /** A copy of a slot's signature. */
+  copy(slot: number): Uint32Array {
+    const out = new Uint32Array(SIGNATURE_SIZE);
     const d = this.chunks[slot >> CHUNK_BITS];
-    if (!d) return new Uint32Array(SIGNATURE_SIZE);
-    const at = (slot & (CHUNK - 1)) * SIGNATURE_SIZE;
-    return d.subarray(at, at + SIGNATURE_SIZE);
+    if (d) out.set(d.subarray((slot & (CHUNK - 1)) * SIGNATURE_SIZE, ((slot & (CHUNK - 1)) + 1) * SIGNATURE_SIZE));
+    return out;
   }
 }
 
@@ -115,13 +116,14 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
     slab.set(slot, s.signature);
   }
 
+  /** The signature (a copy while the article is in the index). */
   get signature(): Uint32Array {
-    return this.own ?? this.slab.view(this.slot);
+    return this.own ?? this.slab.copy(this.slot);
   }
 
   /** Called when the article leaves the index: the summary keeps its own signature, whoever holds it. */
   retire(): void {
-    this.own ??= this.slab.view(this.slot).slice();
+    this.own ??= this.slab.copy(this.slot);
   }
 
   private get slots(): number {
