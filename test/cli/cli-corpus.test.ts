@@ -69,6 +69,24 @@ describe('the command line runs the corpus rules as the editor does', () => {
     });
   }
 
+  test('a twin in a folder whose name needs escaping in a URI is read again and named', () => {
+    // The index keys articles by URI and finds a twin's file again from it: spaces, percent
+    // signs, hashes and Arabic letters must survive the round trip.
+    const root = tempDir('an-corpus-names-');
+    const folder = path.join(root, 'أخبار 100% #1', 'ملف [ب]');
+    const expected = copyCase('near-copy', folder, (f) => `خبر ${f}`);
+    const r = runJson(['--jobs', '1'], root);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    assertExpected(expected, r.problems, 'escaped folder names');
+    const twins = r.problems.filter((p) => p.ruleId === 'AN301');
+    assert.equal(twins.length, 2, JSON.stringify(r.problems));
+    for (const t of twins) {
+      assert.ok(t.file.startsWith('أخبار 100% #1/ملف [ب]/خبر '), t.file);
+      // The twin's headline, read from its file, is quoted.
+      assert.match(t.message, /\("[^"]+"\)/, t.message);
+    }
+  });
+
   test('--shard: a near-duplicate pair in different shards is reported in both files', () => {
     const root = tempDir('an-corpus-shard-');
     // Find names that put the near-copy twins into different shards of two.

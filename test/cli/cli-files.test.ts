@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLEAN, runCli, runJson, tempDir, WITH_ERROR, WITH_WARNINGS, writeTree } from './cli-harness.test';
 import { compileGlob, expandBraces, globMatch } from '../../server/src/cli/glob';
-import { expandPatterns, readBytes, shardOf } from '../../server/src/cli/files';
+import { expandPatterns, FileList, readBytes, shardOf } from '../../server/src/cli/files';
 
 describe('glob matcher', () => {
   test('*, ?, **, classes and braces', () => {
@@ -43,6 +43,43 @@ describe('glob matcher', () => {
   });
 });
 
+describe('the list of files', () => {
+  const files = [
+    { abs: '/srv/corpus/2024/a.txt', rel: 'corpus/2024/a.txt' },
+    { abs: '/srv/corpus/2024/b.txt', rel: 'corpus/2024/b.txt' },
+    { abs: '/srv/corpus/2025/أخبار ١.txt', rel: 'corpus/2025/أخبار ١.txt' },
+    { abs: '/srv/top.txt', rel: 'top.txt' },
+    { abs: '/elsewhere/x.txt', rel: '../elsewhere/x.txt' },
+    { abs: '/srv/corpus/2024/😀.txt', rel: 'corpus/2024/😀.txt' },
+    // A relative path that does not end with the name (kept whole).
+    { abs: '/srv/odd/name.txt', rel: 'other' },
+  ];
+  const expected = files.map((f, index) => ({ ...f, index }));
+
+  test('gives back every file with its paths and position, whole, in slices and iterated', () => {
+    const list = FileList.of(files);
+    assert.equal(list.length, files.length);
+    assert.deepEqual([...list], expected);
+    assert.deepEqual(
+      files.map((_, i) => list.at(i)),
+      expected,
+    );
+    assert.deepEqual(list.slice(2, 4), expected.slice(2, 4));
+    assert.deepEqual(list.slice(5, 100), expected.slice(5));
+    assert.equal(FileList.of([]).length, 0);
+    assert.deepEqual([...FileList.of([])], []);
+  });
+
+  test('a subset keeps the position of each file in the whole list', () => {
+    const list = FileList.of(files);
+    const sub = list.where((f) => f.rel.startsWith('corpus/2024/'));
+    assert.deepEqual([...sub], [expected[0], expected[1], expected[5]]);
+    assert.deepEqual(sub.at(2), expected[5]);
+    assert.deepEqual(sub.slice(1), [expected[1], expected[5]]);
+    assert.equal(list.where(() => false).length, 0);
+  });
+});
+
 describe('files on the command line', () => {
   const d = tempDir();
   writeTree(d, {
@@ -63,9 +100,9 @@ describe('files on the command line', () => {
 
   test('folders are walked for .txt files, skipping node_modules, build and hidden folders', () => {
     const { files } = expandPatterns(['corpus'], d);
-    assert.deepEqual(files.map((f) => f.rel), ['corpus/2024/a.txt', 'corpus/2024/b.TXT', 'corpus/2025/c.txt']);
-    assert.deepEqual(expandPatterns([], d).files, []);
-    assert.deepEqual(expandPatterns(['.'], d).files.map((f) => f.rel), ['corpus/2024/a.txt', 'corpus/2024/b.TXT', 'corpus/2025/c.txt', 'other/d.txt']);
+    assert.deepEqual([...files].map((f) => f.rel), ['corpus/2024/a.txt', 'corpus/2024/b.TXT', 'corpus/2025/c.txt']);
+    assert.equal(expandPatterns([], d).files.length, 0);
+    assert.deepEqual([...expandPatterns(['.'], d).files].map((f) => f.rel), ['corpus/2024/a.txt', 'corpus/2024/b.TXT', 'corpus/2025/c.txt', 'other/d.txt']);
   });
 
   test('globs are expanded without a shell; ! excludes', () => {

@@ -24,7 +24,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config';
 import { articleShingles, corpusContext, findNearDuplicates, parsePreferredSpellings, parseVocabulary } from '../core/corpus/context';
 import { duplicateThreshold, keywordEvidence, withVocabulary } from '../core/corpus/batch';
@@ -42,6 +42,11 @@ export interface IndexedFile {
   readonly index: number;
   readonly abs: string;
   readonly rel: string;
+}
+
+/** The run's files as the index reads them: in order, by position (an array or a {@link FileList}). */
+export interface IndexedFiles extends Iterable<IndexedFile> {
+  readonly length: number;
 }
 
 /**
@@ -316,13 +321,12 @@ export class CorpusRun {
   private readonly more = new Map<number, readonly string[]>();
   /** With `--fix`, the evidence each reportable file's split consulted ({@link writeEvidence}), until the file's item is built. */
   private evidence: KeptRuns | undefined;
-  private readonly absOf = new Map<string, string>();
   private readonly shingleCache = new Map<string, { summary: ArticleSummary; shingles: Uint32Array; headline: string }>();
   private readonly spellingCache = new Map<string, { readonly spellings?: Spellings; readonly transliterations?: Spellings }>();
   private readonly lists = new KeywordLists();
 
   constructor(
-    private readonly files: readonly IndexedFile[],
+    private readonly files: IndexedFiles,
     private readonly configFor: (abs: string) => ResolvedConfig,
     private readonly maxBytes: number,
     private readonly spillDir: string | false = os.tmpdir(),
@@ -336,7 +340,6 @@ export class CorpusRun {
   add(file: IndexedFile, entry: IndexEntry): void {
     const uri = entry.summary.uri;
     this.uris[file.index] = uri;
-    this.absOf.set(uri, file.abs);
     if (entry.keywordLine) packTable(entry.keywordLine, this.keyPool, this.tables, file.index);
     if (entry.moreKeywords) this.more.set(file.index, entry.moreKeywords);
     this.index.set(entry.summary);
@@ -418,8 +421,9 @@ export class CorpusRun {
   /** The shingles and the headline (as a summary holds it) of an indexed article, re-read from its file. */
   private reread(uri: string): { shingles: Uint32Array; headline: string } | undefined {
     const summary = this.index.get(uri);
-    const abs = this.absOf.get(uri);
-    if (!summary || abs === undefined) return undefined;
+    // The URI was made of the file's path (fileUri): no map from one to the other is kept.
+    if (!summary) return undefined;
+    const abs = fileURLToPath(uri);
     const hit = this.shingleCache.get(uri);
     if (hit && hit.summary === summary) return hit;
     const text = readDecoded(abs, this.maxBytes)?.text;

@@ -311,7 +311,7 @@ export async function runExport(io: CliIo): Promise<number> {
         runner.concurrency,
         runner.concurrency * 4,
         (b) => runner.scan(inputs.slice(b * BATCH, (b + 1) * BATCH).map((f) => ({ abs: f.abs, id: recordId(f.abs, root) }))),
-        (scans, b) => scans.forEach((scan, k) => add(inputs[b * BATCH + k]!.abs, scan)),
+        (scans, b) => scans.forEach((scan, k) => add(inputs.at(b * BATCH + k).abs, scan)),
       );
     } catch (e) {
       err(`arabic-news-lint export: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -163,7 +163,7 @@ export async function runCli(io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
   const shard = options.shard;
-  const reportFiles: FileEntry[] = shard ? files.filter((f) => shardOf(f.rel, shard.count) === shard.index) : files;
+  const reportFiles = shard ? files.where((f) => shardOf(f.rel, shard.count) === shard.index) : files;
 
   const color = useColor(io.stdout, io.env);
   const c = palette(color);
@@ -207,7 +207,7 @@ export async function runCli(io: CliIo): Promise<number> {
         (b) => runner.index(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => f.abs)),
         (entries, b) => {
           entries.forEach((entry, i) => {
-            if (entry) corpus.add(files[b * BATCH + i]!, entry);
+            if (entry) corpus.add(files.at(b * BATCH + i), entry);
           });
           progress.tick(entries.length);
         },
