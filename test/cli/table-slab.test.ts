@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TableSlab } from '../../server/src/cli/tableSlab';
-import { CorpusRun, type IndexedFile, indexEntry, KeptRuns, KeyPool, packTable, readEvidence, unpackTable, writeEvidence } from '../../server/src/cli/corpusIndex';
+import { CorpusRun, fileUri, folderUri, type IndexedFile, indexEntry, KeptRuns, KeyPool, packTable, readEvidence, unpackTable, writeEvidence } from '../../server/src/cli/corpusIndex';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { syntheticArticle } from '../../bench/synthetic';
 import type { KeywordLineTable } from '../../server/src/core/corpus/entry';
@@ -140,7 +140,7 @@ test('the re-split gives every file the same corpus item whether its tables went
   const spillDir = tempDir();
   // Chunks of 64 ints: nearly every table in a chunk of its own, written out before the next.
   const runs = [new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, spillDir, 64), new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, false, 64)];
-  for (const run of runs) for (const f of files) run.add(f, indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG));
+  for (const run of runs) for (const f of files) run.add(f, indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG, run.uriPrefix));
   const slabOf = (run: CorpusRun): KeptRuns => (run as unknown as { tables: KeptRuns }).tables;
   assert.ok(slabOf(runs[0]!).spilled >= 30, `tables written out: ${slabOf(runs[0]!).spilled}`);
   assert.equal(slabOf(runs[1]!).spilled, 0);
@@ -207,7 +207,7 @@ test('kept runs read back per file whether their chunks went to the file or stay
 test('with --fix, the evidence kept for a file is what the corpus answered for every phrase of its line', async () => {
   const files = writeCorpus(30, (i) => 2000 + (i % 12));
   const run = new CorpusRun(files, () => DEFAULT_CONFIG, 1 << 24, tempDir(), 64);
-  const entries = files.map((f) => indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG));
+  const entries = files.map((f) => indexEntry(fs.readFileSync(f.abs, 'utf8'), f.abs, DEFAULT_CONFIG, run.uriPrefix));
   files.forEach((f, i) => run.add(f, entries[i]!));
   run.resplit(() => true, undefined, true);
   // The last file's line was split with the index as it stands at the end (the only change after
@@ -215,7 +215,12 @@ test('with --fix, the evidence kept for a file is what the corpus answered for e
   const last = files[files.length - 1]!;
   const table = entries[entries.length - 1]!.keywordLine!;
   assert.ok(table, 'the last article has a space-joined keywords line');
-  const evidence = keywordEvidence(run.index, entries[entries.length - 1]!.summary.uri);
+  // The index keys an article by its URI without the run's folder URI.
+  const key = entries[entries.length - 1]!.summary.uri;
+  assert.equal(run.uriPrefix + key, fileUri(last.abs));
+  assert.equal(run.uriPrefix, folderUri(files));
+  assert.ok(run.index.get(key), key);
+  const evidence = keywordEvidence(run.index, key);
   const item = await run.forFile(last);
   const recorded = new Map(item!.recorded);
   let phrases = 0;
@@ -232,4 +237,20 @@ test('with --fix, the evidence kept for a file is what the corpus answered for e
   run.done(last);
   assert.equal((await run.forFile(last))!.recorded, undefined);
   run.close();
+});
+
+test('the folder URI of a run is the deepest folder holding every file, and starts every file URI', () => {
+  const cases: [string[], string][] = [
+    [['/srv/corpus/2024/a.txt', '/srv/corpus/2025/b.txt'], 'file:///srv/corpus/'],
+    [['/srv/corpus/bc.txt', '/srv/corpus/bd.txt'], 'file:///srv/corpus/'],
+    [['/srv/corpus/2024/a.txt'], 'file:///srv/corpus/2024/'],
+    [['/srv/أخبار 100% #1/a.txt', '/srv/أخبار 100% #1/ب.txt'], fileUri('/srv/أخبار 100% #1/')],
+    [['/a.txt', '/srv/b.txt'], 'file:///'],
+    [[], ''],
+  ];
+  for (const [paths, want] of cases) {
+    const got = folderUri(paths.map((abs) => ({ abs })));
+    assert.equal(got, want, paths.join(' '));
+    for (const abs of paths) assert.ok(fileUri(abs).startsWith(got), abs);
+  }
 });

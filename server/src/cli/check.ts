@@ -161,14 +161,17 @@ export class FileChecker {
     this.pendingFailures.push(`${ruleId}: ${error instanceof Error ? error.message : String(error)}`);
   };
 
-  /** The index pass for one file: its summary, or undefined for an unreadable or binary file. */
-  index(abs: string): IndexEntry | undefined {
+  /**
+   * The index pass for one file: its summary, or undefined for an unreadable or binary file.
+   * The summary's URI is cut after `uriPrefix` ({@link indexEntry}).
+   */
+  index(abs: string, uriPrefix = ''): IndexEntry | undefined {
     const read = readBytes(abs, MAX_INDEX_BYTES);
     if ('error' in read) return undefined;
     const decoded = decodeBytes(read.bytes);
     if (decoded.binary) return undefined;
     try {
-      return indexEntry(decoded.text, abs, this.configFor(abs));
+      return indexEntry(decoded.text, abs, this.configFor(abs), uriPrefix);
     } catch {
       return undefined;
     }

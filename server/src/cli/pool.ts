@@ -15,7 +15,7 @@ import { serialScavengesWhenBusy } from './scavenge';
 /** What the main thread asks of the checkers. */
 export interface Runner {
   /** Index pass: each file's entry (undefined for a skipped file). */
-  index(files: readonly string[]): Promise<(IndexEntry | undefined)[]>;
+  index(files: readonly string[], uriPrefix: string): Promise<(IndexEntry | undefined)[]>;
   /** Hands the corpus snapshot to every checker. */
   load(snapshot: CorpusSnapshot): Promise<void>;
   /** Report pass: checks a batch. */
@@ -45,9 +45,9 @@ export class InlineRunner implements Runner, ExportRunner {
   constructor(options: CheckerOptions) {
     this.checker = new FileChecker(options);
   }
-  async index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
+  async index(files: readonly string[], uriPrefix: string): Promise<(IndexEntry | undefined)[]> {
     // Copied, as a worker's answer is by crossing threads, so that no summary keeps its file's text alive.
-    return files.map((f) => structuredClone(this.checker.index(f)));
+    return files.map((f) => structuredClone(this.checker.index(f, uriPrefix)));
   }
   async load(snapshot: CorpusSnapshot): Promise<void> {
     this.checker.load(snapshot);
@@ -72,7 +72,7 @@ export class InlineRunner implements Runner, ExportRunner {
 
 /** Requests to a worker. */
 export type Request =
-  | { readonly type: 'index'; readonly files: readonly string[] }
+  | { readonly type: 'index'; readonly files: readonly string[]; readonly uriPrefix: string }
   | { readonly type: 'load'; readonly snapshot: CorpusSnapshot }
   | { readonly type: 'check'; readonly items: readonly CheckItem[] }
   | { readonly type: 'exportScan'; readonly files: readonly { readonly abs: string; readonly id: string }[] }
@@ -155,8 +155,8 @@ export class WorkerPool implements Runner, ExportRunner {
     });
   }
 
-  async index(files: readonly string[]): Promise<(IndexEntry | undefined)[]> {
-    const packed = await this.send<PackedEntries>({ type: 'index', files });
+  async index(files: readonly string[], uriPrefix: string): Promise<(IndexEntry | undefined)[]> {
+    const packed = await this.send<PackedEntries>({ type: 'index', files, uriPrefix });
     return unpackEntries(packed).map((e) => e ?? undefined);
   }
 

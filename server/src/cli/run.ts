@@ -204,7 +204,7 @@ export async function runCli(io: CliIo): Promise<number> {
         Math.ceil(files.length / BATCH),
         runner.concurrency,
         runner.concurrency * 4,
-        (b) => runner.index(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => f.abs)),
+        (b) => runner.index(files.slice(b * BATCH, (b + 1) * BATCH).map((f) => f.abs), corpus.uriPrefix),
         (entries, b) => {
           entries.forEach((entry, i) => {
             if (entry) corpus.add(files.at(b * BATCH + i), entry);

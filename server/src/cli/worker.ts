@@ -22,7 +22,7 @@ export function serveWorker(options: CheckerOptions): void {
       switch (m.type) {
         case 'index': {
           // Packed (core/corpus/wire.ts): the buffers move to the main thread without a copy.
-          const packed = packEntries(m.files.map((f) => checker.index(f)));
+          const packed = packEntries(m.files.map((f) => checker.index(f, m.uriPrefix)));
           transfer = transferables(packed);
           reply = { id: m.id, ok: true, result: packed };
           break;
