@@ -390,3 +390,27 @@ test('a stored summary gives back its keywords exactly, in the compact form and 
   });
   assert.equal(index.keywordArticleCount(normalizeArabic('غزة')), 6);
 });
+
+test('keywords keep their own normalised form when a text comes with two, and past 65,536 distinct keywords', () => {
+  const r = rng(23);
+  const index = new CorpusIndex();
+  const kw = (text: string, normalized: string, start: number, attested: boolean): KeywordPlace => ({ text, normalized, line: 9, start, end: start + text.length, attested });
+  // The same text under two normalised forms (as two configurations could give it).
+  const a = index.set({ ...randomSummary(r, 'file:///corpus/a.txt'), keywords: [kw('أحمد', 'احمد', 3, true)] });
+  const b = index.set({ ...randomSummary(r, 'file:///corpus/b.txt'), keywords: [kw('أحمد', 'أحمد', 3, false), kw('أحمد', 'احمد', 9, true)] });
+  assert.deepEqual(a.keywords, [kw('أحمد', 'احمد', 3, true)]);
+  assert.deepEqual(b.keywords, [kw('أحمد', 'أحمد', 3, false), kw('أحمد', 'احمد', 9, true)]);
+  assert.deepEqual([...index.attestedKeywordsOf('file:///corpus/b.txt')], ['احمد']);
+  // 70,000 distinct keywords: the later ones are numbered past 2^16.
+  const many: KeywordPlace[] = [];
+  for (let i = 0; i < 70_000; i++) many.push(kw(`كلمة${i}`, `كلمه${i}`, (i * 7) % 30_000, i % 3 === 0));
+  for (let f = 0; f < 70; f++) {
+    const keywords = many.slice(f * 1000, (f + 1) * 1000);
+    const s = index.set({ ...randomSummary(r, `file:///corpus/m${f}.txt`), keywords });
+    assert.deepEqual(s.keywords, keywords, `file ${f}`);
+  }
+  const last = index.get('file:///corpus/m69.txt')!.keywords;
+  assert.equal(last.length, 1000);
+  assert.deepEqual(last[999], kw('كلمة69999', 'كلمه69999', (69_999 * 7) % 30_000, 69_999 % 3 === 0));
+  assert.equal(index.keywordArticleCount('كلمه69999'), 1);
+});

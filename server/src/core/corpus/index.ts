@@ -10,7 +10,7 @@ import { type HeadlineMatch, HeadlineSearch } from './headlineSearch';
 import { CorpusLexicon } from './lexicon';
 import { MultiMap } from './multimap';
 import { Postings } from './postings';
-import { SignatureSlab, StoredSummary } from './stored';
+import { KeywordStore, StoredSummary } from './stored';
 import { bandKeys, fnv1a } from './shingles';
 import type { ArticleSummary } from './summary';
 
@@ -81,7 +81,8 @@ export interface Candidate {
 export class CorpusIndex {
   private readonly ids = new Map<string, number>();
   private readonly docs: (StoredSummary | undefined)[] = [];
-  private readonly signatures = new SignatureSlab();
+  /** The strings, keyword pairs and signatures the summaries share. */
+  private readonly store = new KeywordStore();
   private readonly free: number[] = [];
   private readonly buckets = new BucketTable();
   /** Normalised headline → the articles with it. */
@@ -113,21 +114,6 @@ export class CorpusIndex {
   /** Bumped on every change. */
   version = 0;
 
-  /**
-   * One copy of each keyword, source and date string: a corpus of 100,000 articles repeats a
-   * few thousand keywords a million times. Values never change, only which copy is kept. (The
-   * pool keeps a string after its last article is gone; it is bounded by the distinct strings
-   * ever indexed.)
-   */
-  private readonly strings = new Map<string, string>();
-
-  private intern(s: string): string {
-    const hit = this.strings.get(s);
-    if (hit !== undefined) return hit;
-    this.strings.set(s, s);
-    return s;
-  }
-
   /** Adds (or removes) a keyword's normalised form to (from) its spelling groups. */
   private group(normalized: string, add: boolean): void {
     const g = groupHash(spellingKeyOfNormalized(normalized));
@@ -148,12 +134,12 @@ export class CorpusIndex {
   set(input: ArticleSummary): ArticleSummary {
     const existing = this.ids.get(input.uri);
     const old = existing === undefined ? undefined : this.docs[existing];
-    if (old && old.headlineNormalized === input.headlineNormalized && this.signatures.agreement(input.signature, existing!) === 1) {
+    if (old && old.headlineNormalized === input.headlineNormalized && this.store.signatures.agreement(input.signature, existing!) === 1) {
       // The same text as far as the buckets and headlines know: a keywords line split again
       // with the corpus's evidence, which a corpus pass does for nearly every article. Only the
       // terms change; the article keeps its place.
       old.retire();
-      const summary = new StoredSummary(input, (t) => this.intern(t), this.signatures, existing!);
+      const summary = new StoredSummary(input, this.store, existing!);
       this.docs[existing!] = summary;
       this.relinkTerms(old, summary, existing!);
       this.version++;
@@ -161,7 +147,7 @@ export class CorpusIndex {
     }
     this.delete(input.uri);
     const id = this.free.pop() ?? this.docs.length;
-    const summary = new StoredSummary(input, (t) => this.intern(t), this.signatures, id);
+    const summary = new StoredSummary(input, this.store, id);
     this.ids.set(summary.uri, id);
     this.docs[id] = summary;
     this.headlineSearch.touch(id);
@@ -304,7 +290,7 @@ export class CorpusIndex {
         seen.add(id);
         const d = this.docs[id];
         if (!d) return;
-        const estimate = this.signatures.agreement(signature, id);
+        const estimate = this.store.signatures.agreement(signature, id);
         if (estimate >= minEstimate) out.push({ uri: d.uri, estimate });
       });
     }

@@ -9,14 +9,17 @@ import type { ArticleKeywords } from './lexicon';
 import type { ArticleSummary, KeywordPlace } from './summary';
 
 /**
- * Slots per keyword in {@link StoredSummary.packed}. Nearly always a summary's keywords are on one
- * line with columns below 32,768: then three, text, normalised form and one small integer
- * (start · 2^16 + length · 2 + attested), the line kept once. Else six: text, normalised form,
- * line, start, end, attested (1 or 0). Three slots fewer per keyword is about 200 bytes an article.
+ * How {@link StoredSummary.packed} holds the keywords. Nearly always a summary's keywords are on
+ * one line with columns below 32,768: then compactly, as a string of four UTF-16 code units a
+ * keyword (its text and normalised form as one id of the index's {@link KeywordStore}, low and
+ * high half; its start; its length · 2 + attested), the line kept once: 8 bytes a keyword and a
+ * string header, where an array of three slots a keyword took 24 bytes and an array's 48 bytes
+ * of headers (11 MB less at 100,000 articles). Else as an array of six slots a keyword: text,
+ * normalised form, line, start, end, attested (1 or 0).
  */
-const COMPACT_SLOTS = 3;
+const COMPACT_UNITS = 4;
 const FULL_SLOTS = 6;
-/** Columns and lengths the compact form holds (15 bits each, so that the integer stays below 2^31). */
+/** Columns and lengths the compact form holds (15 bits each). */
 const COMPACT_LIMIT = 1 << 15;
 
 /** Signatures per chunk of the slab (128 KB). */
@@ -57,6 +60,56 @@ export class SignatureSlab {
   }
 }
 
+/**
+ * What the index's summaries share: one copy of each keyword, source and date string, the
+ * (text, normalised form) pairs of the keywords by number, and the signatures' slab. Like the
+ * strings, a pair is kept after its last article is gone: the pool is bounded by the distinct
+ * keywords ever indexed.
+ */
+export class KeywordStore {
+  readonly signatures = new SignatureSlab();
+  private readonly strings = new Map<string, string>();
+  private readonly texts: string[] = [];
+  private readonly normalizedForms: string[] = [];
+  /** The first pair of each text; a text seen with another normalised form is found in {@link byPair}. */
+  private readonly byText = new Map<string, number>();
+  private readonly byPair = new Map<string, number>();
+
+  /** The kept copy of a string. */
+  intern(s: string): string {
+    const hit = this.strings.get(s);
+    if (hit !== undefined) return hit;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** The number of a keyword's (text, normalised form) pair. */
+  pair(text: string, normalized: string): number {
+    const first = this.byText.get(text);
+    if (first !== undefined && this.normalizedForms[first] === normalized) return first;
+    const key = first === undefined ? undefined : `${text}\u0000${normalized}`;
+    if (key !== undefined) {
+      const id = this.byPair.get(key);
+      if (id !== undefined) return id;
+    }
+    const id = this.texts.length;
+    const t = this.intern(text);
+    this.texts.push(t);
+    this.normalizedForms.push(normalized === text ? t : this.intern(normalized));
+    if (key === undefined) this.byText.set(t, id);
+    else this.byPair.set(key, id);
+    return id;
+  }
+
+  text(pair: number): string {
+    return this.texts[pair]!;
+  }
+
+  normalized(pair: number): string {
+    return this.normalizedForms[pair]!;
+  }
+}
+
 /** A summary as the index keeps it (see the module comment). */
 export class StoredSummary implements ArticleSummary, ArticleKeywords {
   readonly uri: string;
@@ -69,8 +122,8 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
   readonly words: number;
   readonly paragraphs: number;
   problems: Readonly<Record<string, number>> | undefined;
-  /** The keywords, {@link COMPACT_SLOTS} or {@link FULL_SLOTS} slots each, their strings shared through `intern`. */
-  private readonly packed: readonly (string | number)[];
+  /** The keywords: compact, a string of {@link COMPACT_UNITS} code units each; else {@link FULL_SLOTS} slots each, their strings interned. */
+  private readonly packed: string | readonly (string | number)[];
   /** The line of every keyword in the compact form; -1 for the full form. */
   private readonly keywordLine: number;
   /** The signature, copied out of the slab when the article leaves the index (its slot is reused). */
@@ -78,10 +131,10 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
 
   constructor(
     s: ArticleSummary,
-    intern: (s: string) => string,
-    private readonly slab: SignatureSlab,
+    private readonly store: KeywordStore,
     readonly slot: number,
   ) {
+    const intern = (t: string): string => store.intern(t);
     this.uri = s.uri;
     this.headline = s.headline;
     this.headlineNormalized = s.headlineNormalized;
@@ -95,74 +148,84 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
     const keywords = s.keywords;
     const line = keywords.length ? keywords[0]!.line : 0;
     const compact = keywords.every((k) => k.line === line && Number.isInteger(k.start) && Number.isInteger(k.end) && k.start >= 0 && k.start < COMPACT_LIMIT && k.end >= k.start && k.end - k.start < COMPACT_LIMIT);
-    const slots = compact ? COMPACT_SLOTS : FULL_SLOTS;
-    // Exactly as long as it needs to be (pushing leaves up to half as many slots again unused).
-    const packed = new Array<string | number>(keywords.length * slots);
-    let at = 0;
-    for (const k of keywords) {
-      const text = intern(k.text);
-      packed[at++] = text;
-      packed[at++] = k.normalized === text ? text : intern(k.normalized);
-      if (compact) packed[at++] = k.start * 0x10000 + (k.end - k.start) * 2 + (k.attested ? 1 : 0);
-      else {
+    if (compact) {
+      // One flat string made at once (appending would make a chain of pieces).
+      const units: number[] = [];
+      for (const k of keywords) {
+        const pair = store.pair(k.text, k.normalized);
+        units.push(pair & 0xffff, pair >>> 16, k.start, (k.end - k.start) * 2 + (k.attested ? 1 : 0));
+      }
+      this.packed = String.fromCharCode(...units);
+    } else {
+      // Exactly as long as it needs to be (pushing leaves up to half as many slots again unused).
+      const packed = new Array<string | number>(keywords.length * FULL_SLOTS);
+      let at = 0;
+      for (const k of keywords) {
+        const text = intern(k.text);
+        packed[at++] = text;
+        packed[at++] = k.normalized === text ? text : intern(k.normalized);
         packed[at++] = k.line;
         packed[at++] = k.start;
         packed[at++] = k.end;
         packed[at++] = k.attested ? 1 : 0;
       }
+      this.packed = packed;
     }
-    this.packed = packed;
     this.keywordLine = compact ? line : -1;
-    slab.set(slot, s.signature);
+    store.signatures.set(slot, s.signature);
   }
 
   /** The signature (a copy while the article is in the index). */
   get signature(): Uint32Array {
-    return this.own ?? this.slab.copy(this.slot);
+    return this.own ?? this.store.signatures.copy(this.slot);
   }
 
   /** Called when the article leaves the index: the summary keeps its own signature, whoever holds it. */
   retire(): void {
-    this.own ??= this.slab.copy(this.slot);
+    this.own ??= this.store.signatures.copy(this.slot);
   }
 
-  private get slots(): number {
-    return this.keywordLine >= 0 ? COMPACT_SLOTS : FULL_SLOTS;
+  /** The pair number of compact keyword i. */
+  private pairAt(i: number): number {
+    const p = this.packed as string;
+    return p.charCodeAt(i * COMPACT_UNITS) + p.charCodeAt(i * COMPACT_UNITS + 1) * 0x10000;
   }
 
   /** How many keywords there are. */
   get keywordCount(): number {
-    return this.packed.length / this.slots;
+    return this.keywordLine >= 0 ? this.packed.length / COMPACT_UNITS : this.packed.length / FULL_SLOTS;
   }
 
   /** The text of keyword i. */
   textAt(i: number): string {
-    return this.packed[i * this.slots] as string;
+    return this.keywordLine >= 0 ? this.store.text(this.pairAt(i)) : ((this.packed as readonly (string | number)[])[i * FULL_SLOTS] as string);
   }
 
   /** The normalised form of keyword i. */
   normalizedAt(i: number): string {
-    return this.packed[i * this.slots + 1] as string;
+    return this.keywordLine >= 0 ? this.store.normalized(this.pairAt(i)) : ((this.packed as readonly (string | number)[])[i * FULL_SLOTS + 1] as string);
   }
 
   /** Whether keyword i is attested. */
   attestedAt(i: number): boolean {
-    return this.keywordLine >= 0 ? ((this.packed[i * COMPACT_SLOTS + 2] as number) & 1) === 1 : this.packed[i * FULL_SLOTS + 5] === 1;
+    return this.keywordLine >= 0 ? ((this.packed as string).charCodeAt(i * COMPACT_UNITS + 3) & 1) === 1 : (this.packed as readonly (string | number)[])[i * FULL_SLOTS + 5] === 1;
   }
 
   /** The keywords as objects (made on each call: use the accessors above in loops over the corpus). */
   get keywords(): KeywordPlace[] {
-    const p = this.packed;
     const out: KeywordPlace[] = [];
     const line = this.keywordLine;
     if (line >= 0) {
-      for (let i = 0; i < p.length; i += COMPACT_SLOTS) {
-        const n = p[i + 2] as number;
-        const start = Math.floor(n / 0x10000);
-        out.push({ text: p[i] as string, normalized: p[i + 1] as string, line, start, end: start + ((n & 0xffff) >> 1), attested: (n & 1) === 1 });
+      const p = this.packed as string;
+      for (let i = 0; i < p.length / COMPACT_UNITS; i++) {
+        const pair = this.pairAt(i);
+        const start = p.charCodeAt(i * COMPACT_UNITS + 2);
+        const n = p.charCodeAt(i * COMPACT_UNITS + 3);
+        out.push({ text: this.store.text(pair), normalized: this.store.normalized(pair), line, start, end: start + (n >> 1), attested: (n & 1) === 1 });
       }
       return out;
     }
+    const p = this.packed as readonly (string | number)[];
     for (let i = 0; i < p.length; i += FULL_SLOTS) {
       out.push({ text: p[i] as string, normalized: p[i + 1] as string, line: p[i + 2] as number, start: p[i + 3] as number, end: p[i + 4] as number, attested: p[i + 5] === 1 });
     }
