@@ -32,6 +32,7 @@ import { duplicateThreshold, keywordEvidence, withVocabulary } from '../core/cor
 import { CorpusIndex } from '../core/corpus/index';
 import { allKeywords, type IndexEntry as CoreIndexEntry, indexEntry as coreIndexEntry, type KeywordLineTable, splitWithEvidence } from '../core/corpus/entry';
 import { type ArticleSummary, detach, MAX_SUMMARY_KEYWORDS, summaryHeadline } from '../core/corpus/summary';
+import { mix } from '../core/corpus/shingles';
 import { type KeywordEvidence, MAX_KEYWORD_TOKENS } from '../core/keywords/segment';
 import { type Article, parseArticle } from '../core/parse/article';
 import type { CorpusContext } from '../core/rules/rule';
@@ -151,20 +152,10 @@ export function headlineKey(normalized: string): string {
     b = Math.imul((b ^ u) + (b >>> 15), 0x5bd1e995);
     c = Math.imul(c + u, 0x85ebca6b) ^ (c >>> 13);
   }
-  const words = [finalMix(a ^ normalized.length), finalMix(b), finalMix(c)];
+  const words = [mix(a ^ normalized.length), mix(b), mix(c)];
   let key = '';
   for (const w of words) key += String.fromCharCode(w >>> 17, (w >>> 2) & 0x7fff);
   return key;
-}
-
-/** murmur3's final avalanche. */
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Ints before a packed table's arrays: n (tokens) · m (lengths) · cells (scores) · line · base · value length. */

@@ -26,7 +26,7 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
 }
 
 /** Final avalanche (murmur3's fmix32), so that near keys spread. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
