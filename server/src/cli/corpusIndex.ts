@@ -427,9 +427,9 @@ export class CorpusRun {
     const lengths = (this.lengths = new KeptRuns(this.files.length, this.tableChunkInts, this.spillDir));
     const kept = keepEvidence ? (this.evidence = new KeptRuns(this.files.length, this.tableChunkInts, this.spillDir)) : undefined;
     for (const file of this.files) {
-      const uri = this.keys[file.index];
-      if (uri === undefined) continue;
-      const current = this.index.get(uri)!;
+      const key = this.keys[file.index];
+      if (key === undefined) continue;
+      const current = this.index.get(key)!;
       const table = unpackTable(this.tables, file.index, this.keyPool);
       if (!table) {
         tick?.();
@@ -438,7 +438,7 @@ export class CorpusRun {
       // Tables were packed in file order: the ones of earlier chunks are all read.
       this.tables.releaseBefore(file.index);
       this.tables.drop(file.index);
-      const base = keywordEvidence(this.index, uri, this.lists.of(this.configFor(file.abs)).vocabulary);
+      const base = keywordEvidence(this.index, key, this.lists.of(this.configFor(file.abs)).vocabulary);
       // The answers are kept only where something reads them again: the fix rounds
       // (keepEvidence), or the keywords beyond the summary's first 200 (allKeywords below).
       const record = keepEvidence || table.starts.length > MAX_SUMMARY_KEYWORDS;
@@ -506,24 +506,25 @@ export class CorpusRun {
 
   /** What the report pass sends with a file; undefined when the file is not in the index. */
   async forFile(file: IndexedFile): Promise<CorpusItem | undefined> {
-    const uri = this.keys[file.index];
-    const summary = uri === undefined ? undefined : this.index.get(uri);
-    if (uri === undefined || !summary) return undefined;
+    const key = this.keys[file.index];
+    const summary = key === undefined ? undefined : this.index.get(key);
+    if (key === undefined || !summary) return undefined;
     const config = this.configFor(file.abs);
     const threshold = duplicateThreshold(config);
     let twins: { uri: string; similarity: number; headline: string }[] = [];
     // Only a file with candidates needs its own shingles (read again from disk).
-    if (this.index.candidates(summary.signature, Math.max(0, threshold - 0.2), uri).length) {
-      const own = this.shinglesOf(uri);
-      if (own) twins = await findNearDuplicates(this.index, uri, own, threshold, (u) => this.shinglesOf(u));
-      // The index holds no headlines (see indexEntry): a twin's is read with its shingles.
+    if (this.index.candidates(summary.signature, Math.max(0, threshold - 0.2), key).length) {
+      const own = this.shinglesOf(key);
+      if (own) twins = await findNearDuplicates(this.index, key, own, threshold, (k) => this.shinglesOf(k));
+      // The index holds no headlines (see indexEntry): a twin's is read with its shingles. The
+      // item names files by their URIs, as the rules' messages and the editor do.
       for (const twin of twins) {
         twin.headline = this.reread(twin.uri)?.headline ?? '';
         twin.uri = this.uriOf(twin.uri);
       }
     }
-    // The summary's normalised headline is what corpusContext would compute from its headline.
-    const ctx = corpusContext(this.index, uri, {} as Article, twins, { headlineNormalized: summary.headlineNormalized });
+    // The index holds headline keys (see indexEntry): the summary's is what the others are compared with.
+    const ctx = corpusContext(this.index, key, {} as Article, twins, { headlineNormalized: summary.headlineNormalized });
     const texts = new Set<string>(summary.keywords.map((k) => k.text));
     for (const t of this.more.get(file.index) ?? []) texts.add(t);
     const spellings: [string, Spellings][] = [];

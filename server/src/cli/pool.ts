@@ -93,7 +93,7 @@ export const LEAN_RUN_FILES = 20_000;
  * `filesPerPass` files. Smaller than V8's default (32 MB of semi-spaces), which keeps the
  * resident memory of a long run lower. V8 sizes the semi-spaces in powers of two: 16 MB gives
  * two of 8 MB, 8 MB two of 4. The smaller costs about 4% of CPU (more scavenges) and saves
- * about 40 MB at 100,000 files (bench/cli-bench.ts): taken from {@link LEAN_RUN_FILES} files
+ * about 35 MB at 100,000 files (bench/cli-bench.ts): taken from {@link LEAN_RUN_FILES} files
  * on, where the corpus index makes memory the run's limit; a smaller run is short and far
  * below any memory limit, and keeps the speed.
  */
