@@ -134,13 +134,12 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
     private readonly store: KeywordStore,
     readonly slot: number,
   ) {
-    const intern = (t: string): string => store.intern(t);
     this.uri = s.uri;
     this.headline = s.headline;
     this.headlineNormalized = s.headlineNormalized;
     this.headlineLine = s.headlineLine;
-    this.date = s.date === undefined ? undefined : intern(s.date);
-    this.source = s.source === undefined ? undefined : intern(s.source);
+    this.date = s.date === undefined ? undefined : store.intern(s.date);
+    this.source = s.source === undefined ? undefined : store.intern(s.source);
     this.sourceLine = s.sourceLine;
     this.words = s.words;
     this.paragraphs = s.paragraphs;
@@ -161,9 +160,9 @@ export class StoredSummary implements ArticleSummary, ArticleKeywords {
       const packed = new Array<string | number>(keywords.length * FULL_SLOTS);
       let at = 0;
       for (const k of keywords) {
-        const text = intern(k.text);
+        const text = store.intern(k.text);
         packed[at++] = text;
-        packed[at++] = k.normalized === text ? text : intern(k.normalized);
+        packed[at++] = k.normalized === text ? text : store.intern(k.normalized);
         packed[at++] = k.line;
         packed[at++] = k.start;
         packed[at++] = k.end;
